@@ -1,0 +1,126 @@
+using Portal.Core.Events;
+using Portal.Core.Geography;
+using Portal.Core.Topics;
+
+namespace Portal.Core.WorkStreams;
+
+/// <summary>A work stream of a system with an evidence need, e.g. a frailty framework.</summary>
+public sealed class WorkStream : Entity
+{
+    private readonly List<Topic> _topics = [];
+    private readonly List<WorkStreamLead> _leads = [];
+
+    private WorkStream()
+    {
+        Key = Title = Summary = string.Empty;
+    }
+
+    public WorkStream(string key, string title, string summary, GeoArea system, DateTimeOffset now)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(key);
+        Id = Guid.NewGuid();
+        Key = key.Trim();
+        CreatedAt = now;
+        Title = Summary = string.Empty;
+        Describe(title, summary, system, place: null);
+        Raise(new WorkStreamCreated(Id, Title));
+    }
+
+    public Guid Id { get; private set; }
+
+    /// <summary>A stable key for recipes and addresses; survives title edits.</summary>
+    public string Key { get; private set; }
+
+    public string Title { get; private set; }
+
+    /// <summary>Markdown written by the lead.</summary>
+    public string Summary { get; private set; }
+
+    public int SystemId { get; private set; }
+
+    public GeoArea? System { get; private set; }
+
+    public int? PlaceId { get; private set; }
+
+    public GeoArea? Place { get; private set; }
+
+    public WorkStreamStatus Status { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public IReadOnlyList<Topic> Topics => _topics;
+
+    public IReadOnlyList<WorkStreamLead> Leads => _leads;
+
+    public void Describe(string title, string summary, GeoArea system, GeoArea? place)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(title);
+        ArgumentNullException.ThrowIfNull(system);
+        if (system.Level != GeoLevel.System)
+        {
+            throw new DomainException($"{system.Name} is a {system.Level}, not a system.");
+        }
+
+        if (place is not null && (place.Level != GeoLevel.Place || place.ParentId != system.Id))
+        {
+            throw new DomainException($"{place.Name} is not a place in {system.Name}.");
+        }
+
+        var changed = Title.Length > 0 && (Title != title.Trim() || Summary != summary || SystemId != system.Id || PlaceId != place?.Id);
+        Title = title.Trim();
+        Summary = summary;
+        System = system;
+        SystemId = system.Id;
+        Place = place;
+        PlaceId = place?.Id;
+        if (changed)
+        {
+            Raise(new WorkStreamChanged(Id, Title));
+        }
+    }
+
+    public void SetStatus(WorkStreamStatus status)
+    {
+        if (Status == status)
+        {
+            return;
+        }
+
+        Status = status;
+        Raise(new WorkStreamChanged(Id, Title));
+    }
+
+    /// <summary>Replaces the topics; raises a change only when the set differs.</summary>
+    public void TagWith(IEnumerable<Topic> topics)
+    {
+        var wanted = topics.DistinctBy(t => t.Key).ToList();
+        if (wanted.Select(t => t.Key).Order().SequenceEqual(_topics.Select(t => t.Key).Order()))
+        {
+            return;
+        }
+
+        _topics.Clear();
+        _topics.AddRange(wanted);
+        Raise(new WorkStreamChanged(Id, Title));
+    }
+
+    public void AddLead(string userId)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(userId);
+        if (_leads.Any(l => l.UserId == userId))
+        {
+            return;
+        }
+
+        _leads.Add(new WorkStreamLead(Id, userId));
+        Raise(new WorkStreamChanged(Id, Title));
+    }
+}
+
+/// <summary>A user who leads a work stream.</summary>
+public sealed class WorkStreamLead(Guid workStreamId, string userId)
+{
+    public Guid WorkStreamId { get; private set; } = workStreamId;
+
+    public string UserId { get; private set; } = userId;
+}

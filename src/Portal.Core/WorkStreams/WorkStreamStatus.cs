@@ -1,0 +1,8 @@
+namespace Portal.Core.WorkStreams;
+
+public enum WorkStreamStatus
+{
+    Active = 0,
+    Paused = 1,
+    Closed = 2,
+}

@@ -1,0 +1,57 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Portal.Core.Geography;
+using Portal.Core.Site;
+using Portal.Core.Topics;
+using Portal.Core.WorkStreams;
+using Portal.Data.Identity;
+using Portal.Data.SaveHook;
+
+namespace Portal.Data;
+
+/// <summary>
+/// The portal's database. Each provider has its own subclass so that each keeps its own
+/// migrations; code depends on this base type only.
+/// </summary>
+public abstract class PortalDbContext(DbContextOptions options)
+    : IdentityDbContext<PortalUser, PortalRole, string>(options), IDataProtectionKeyContext
+{
+    public DbSet<SiteSettings> SiteSettings => Set<SiteSettings>();
+
+    public DbSet<GeoArea> GeoAreas => Set<GeoArea>();
+
+    public DbSet<Topic> Topics => Set<Topic>();
+
+    public DbSet<WorkStream> WorkStreams => Set<WorkStream>();
+
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    public DbSet<Notification> Notifications => Set<Notification>();
+
+    public DbSet<IndexingTask> IndexingTasks => Set<IndexingTask>();
+
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);
+    }
+}
+
+/// <summary>The embedded default: one file under the data folder, in WAL mode.</summary>
+public sealed class SqlitePortalDbContext(DbContextOptions<SqlitePortalDbContext> options) : PortalDbContext(options)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // SQLite cannot order or compare DateTimeOffset stored as text; store it as a sortable number.
+        configurationBuilder.Properties<DateTimeOffset>()
+            .HaveConversion<Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter>();
+    }
+}
+
+/// <summary>The multi-node store: several web nodes share one PostgreSQL database.</summary>
+public sealed class PostgresPortalDbContext(DbContextOptions<PostgresPortalDbContext> options) : PortalDbContext(options);

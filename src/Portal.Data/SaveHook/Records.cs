@@ -1,0 +1,94 @@
+namespace Portal.Data.SaveHook;
+
+/// <summary>Who did what to which thing, and when: written for every domain event.</summary>
+public sealed class AuditEvent
+{
+    public long Id { get; set; }
+
+    public DateTimeOffset OccurredAt { get; set; }
+
+    /// <summary>The user id, or a name such as "system:setup" for work nobody clicked.</summary>
+    public string Actor { get; set; } = string.Empty;
+
+    public string EventType { get; set; } = string.Empty;
+
+    public string SubjectType { get; set; } = string.Empty;
+
+    public string SubjectId { get; set; } = string.Empty;
+
+    /// <summary>The event itself as JSON, so its intent (a reason, a target) is kept.</summary>
+    public string Data { get; set; } = "{}";
+}
+
+/// <summary>A mail to send, written in the same transaction as the change that caused it.</summary>
+public sealed class OutboxMessage
+{
+    public Guid Id { get; set; } = Guid.NewGuid();
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>The user the message is for (null for an address without an account).</summary>
+    public string? RecipientUserId { get; set; }
+
+    public string ToAddress { get; set; } = string.Empty;
+
+    /// <summary>The template that renders it, e.g. "ConfirmEmail".</summary>
+    public string Template { get; set; } = string.Empty;
+
+    /// <summary>The template's model as JSON.</summary>
+    public string Model { get; set; } = "{}";
+
+    public OutboxStatus Status { get; set; }
+
+    public int Attempts { get; set; }
+
+    public DateTimeOffset NextAttemptAt { get; set; }
+
+    public DateTimeOffset? SentAt { get; set; }
+
+    public string? LastError { get; set; }
+}
+
+public enum OutboxStatus
+{
+    Pending = 0,
+    Sent = 1,
+    DeadLetter = 2,
+}
+
+/// <summary>An in-app notification shown to one user.</summary>
+public sealed class Notification
+{
+    public long Id { get; set; }
+
+    public string UserId { get; set; } = string.Empty;
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public string Text { get; set; } = string.Empty;
+
+    /// <summary>A local path to what the notification is about.</summary>
+    public string? Link { get; set; }
+
+    public DateTimeOffset? ReadAt { get; set; }
+}
+
+/// <summary>A note for the search index: this content changed (or left) and must be read again.</summary>
+public sealed class IndexingTask
+{
+    public long Id { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public string ContentType { get; set; } = string.Empty;
+
+    public string ContentId { get; set; } = string.Empty;
+
+    public IndexingTaskKind Kind { get; set; }
+}
+
+public enum IndexingTaskKind
+{
+    Update = 0,
+    Delete = 1,
+}

@@ -1,0 +1,24 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Recipes.Steps;
+
+namespace Portal.Recipes;
+
+public static class RecipesServiceCollectionExtensions
+{
+    /// <summary>The recipe catalog, the runner and the built-in step handlers.</summary>
+    public static IServiceCollection AddPortalRecipes(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = new RecipeOptions();
+        configuration.GetSection("Portal:Recipes").Bind(options);
+        services.AddSingleton(options);
+        services.AddSingleton<RecipeCatalog>();
+        services.AddScoped<RecipeRunner>();
+        services.AddScoped<IRecipeStepHandler, SettingsStep>();
+        services.AddScoped<IRecipeStepHandler, GeographyStep>();
+        services.AddScoped<IRecipeStepHandler, TopicsStep>();
+        services.AddScoped<IRecipeStepHandler, UsersStep>();
+        services.AddScoped<IRecipeStepHandler, WorkStreamsStep>();
+        return services;
+    }
+}
