@@ -39,6 +39,9 @@ public static class HostExtensions
         app.UseAuthorization();
         app.MapStaticAssets().AllowAnonymous();
         app.MapControllers();
+        // With a deny-by-default fallback policy an unmatched address would ask for sign-in;
+        // this endpoint makes it an honest 404 for everyone.
+        app.MapFallback("{*path}", () => Results.NotFound()).AllowAnonymous();
         return app;
     }
 

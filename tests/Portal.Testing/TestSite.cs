@@ -1,0 +1,16 @@
+namespace Portal.Testing;
+
+/// <summary>The accounts of the site every test class starts from (the stem-club-north-east recipe).</summary>
+public static class TestSite
+{
+    public const string SiteName = "STEM Club Test";
+    public const string Recipe = "stem-club-north-east";
+    public const string AdminEmail = "admin@example.org";
+    public const string AdminPassword = "test admin passphrase 2026";
+    public const string DemoPassword = "demo users passphrase 2026";
+
+    /// <summary>Demo users from the recipe, one per role.</summary>
+    public const string CoordinatorEmail = "priya.raman@example.org";
+    public const string LibrarianEmail = "lena.hartley@example.org";
+    public const string MemberEmail = "claire.robson@example.org";
+}
