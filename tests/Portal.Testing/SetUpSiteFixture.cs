@@ -1,6 +1,6 @@
-using Portal.Testing;
+using Xunit;
 
-namespace Portal.Web.Tests;
+namespace Portal.Testing;
 
 /// <summary>One portal per test class, on its own copy of the set-up site.</summary>
 public sealed class SetUpSiteFixture : IAsyncLifetime
