@@ -41,7 +41,8 @@ public sealed class PortalProcess : IAsyncDisposable
     public bool HasExited => _process.HasExited;
 
     /// <summary>Starts the portal and waits until /health/live answers (or the process gives up).</summary>
-    public static async Task<PortalProcess> StartAsync(string dataPath, IReadOnlyDictionary<string, string>? settings = null, bool waitUntilReady = true)
+    public static async Task<PortalProcess> StartAsync(
+        string dataPath, IReadOnlyDictionary<string, string>? settings = null, bool waitUntilReady = true, IReadOnlyList<string>? arguments = null)
     {
         var port = FreePort();
         var start = new ProcessStartInfo("dotnet")
@@ -52,6 +53,11 @@ public sealed class PortalProcess : IAsyncDisposable
             UseShellExecute = false,
         };
         start.ArgumentList.Add(TestPaths.PortalAssembly);
+        foreach (var argument in arguments ?? [])
+        {
+            start.ArgumentList.Add(argument);
+        }
+
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
         start.Environment["Logging__Console__FormatterName"] = "simple";
