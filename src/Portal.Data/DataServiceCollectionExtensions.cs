@@ -11,6 +11,9 @@ public static class DataServiceCollectionExtensions
 {
     public const string SqliteFileName = "portal.db";
 
+    /// <summary>ConnectionStrings:Portal — required for PostgreSQL; for SQLite it overrides the file in the data folder.</summary>
+    public const string ConnectionStringName = "Portal";
+
     /// <summary>The database, its save hook and the migrator, for the provider the configuration names.</summary>
     public static IServiceCollection AddPortalData(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
@@ -24,16 +27,16 @@ public static class DataServiceCollectionExtensions
 
         switch (options.Database.Provider)
         {
-            case DatabaseProvider.PostgreSql:
-                var postgres = options.Database.ConnectionString
-                    ?? throw new InvalidOperationException("Portal:Database:ConnectionString is required when Portal:Database:Provider is PostgreSql.");
+            case DatabaseProvider.Postgres:
+                var postgres = configuration.GetConnectionString(ConnectionStringName)
+                    ?? throw new InvalidOperationException($"ConnectionStrings:{ConnectionStringName} is required when Portal:Database:Provider is Postgres.");
                 services.AddDbContext<PostgresPortalDbContext>((sp, db) => db
                     .UseNpgsql(postgres)
                     .AddInterceptors(sp.GetRequiredService<DomainEventSaveHook>()));
                 services.AddScoped<PortalDbContext>(sp => sp.GetRequiredService<PostgresPortalDbContext>());
                 break;
             default:
-                var sqlite = options.Database.ConnectionString ?? SqliteConnectionString(dataPath);
+                var sqlite = configuration.GetConnectionString(ConnectionStringName) ?? SqliteConnectionString(dataPath);
                 services.AddDbContext<SqlitePortalDbContext>((sp, db) => db
                     .UseSqlite(sqlite)
                     .AddInterceptors(sp.GetRequiredService<DomainEventSaveHook>()));

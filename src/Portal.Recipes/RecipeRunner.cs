@@ -37,7 +37,7 @@ public sealed class RecipeRunner(PortalDbContext db, IEnumerable<IRecipeStepHand
                 {
                     await _handlers[step.Name].ExecuteAsync(step, context, cancellationToken);
                 }
-                catch (Exception ex) when (ex is DomainException or InvalidOperationException or FormatException or System.Text.Json.JsonException or KeyNotFoundException or DbUpdateException)
+                catch (Exception ex) when (ex is DomainException or ArgumentException or InvalidOperationException or FormatException or System.Text.Json.JsonException or KeyNotFoundException or DbUpdateException)
                 {
                     throw new RecipeException($"{Capitalised(step)} failed: {ex.Message}", ex);
                 }

@@ -6,7 +6,7 @@ namespace Portal.Data.Tests;
 public class MigrationTests
 {
     [Fact]
-    public void The_Sqlite_migrations_cover_the_model()
+    public void A_model_change_needs_a_Sqlite_migration()
     {
         using var db = new SqlitePortalDbContext(
             new DbContextOptionsBuilder<SqlitePortalDbContext>().UseSqlite("Data Source=:memory:").Options);
@@ -19,7 +19,7 @@ public class MigrationTests
     }
 
     [Fact]
-    public void The_PostgreSql_migrations_cover_the_model()
+    public void A_model_change_needs_a_PostgreSql_migration()
     {
         // The connection string only names a provider; building the model never connects.
         using var db = new PostgresPortalDbContext(

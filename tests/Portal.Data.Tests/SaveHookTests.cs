@@ -22,7 +22,7 @@ public class SaveHookTests
         await using (var scope = database.CreateScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-            var workStream = new WorkStream("frailty-framework", "Frailty framework", "", await db.GeoAreas.FindAsync(systemId) ?? throw new InvalidOperationException(), Now);
+            var workStream = new WorkStream("frailty-framework", "Frailty framework", "", await Geography.FindAsync(db, systemId), Now);
             id = workStream.Id;
             db.WorkStreams.Add(workStream);
 
@@ -84,7 +84,7 @@ public class SaveHookTests
         await using (var scope = database.CreateScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-            var duplicate = new WorkStream("frailty-framework", "Another frailty framework", "", (await db.GeoAreas.FindAsync(systemId))!, Now);
+            var duplicate = new WorkStream("frailty-framework", "Another frailty framework", "", await Geography.FindAsync(db, systemId), Now);
             duplicateId = duplicate.Id;
             db.WorkStreams.Add(duplicate);
 
@@ -111,7 +111,7 @@ public class SaveHookTests
         await using (var scope = database.CreateScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-            db.WorkStreams.Add(new WorkStream("frailty-framework", "Frailty framework", "", (await db.GeoAreas.FindAsync(systemId))!, Now));
+            db.WorkStreams.Add(new WorkStream("frailty-framework", "Frailty framework", "", await Geography.FindAsync(db, systemId), Now));
 
             var refused = Assert.Throws<InvalidOperationException>(() => db.SaveChanges());
 
@@ -149,7 +149,7 @@ public class SaveHookTests
         await using (var scope = database.CreateScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-            var workStream = new WorkStream("frailty-framework", "Frailty framework", "", (await db.GeoAreas.FindAsync(systemId))!, Now);
+            var workStream = new WorkStream("frailty-framework", "Frailty framework", "", await Geography.FindAsync(db, systemId), Now);
             db.WorkStreams.Add(workStream);
             await db.SaveChangesAsync();
 
@@ -186,7 +186,7 @@ public class SaveHookTests
     {
         await using var scope = database.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-        var workStream = new WorkStream(key, "Frailty framework", "", (await db.GeoAreas.FindAsync(systemId))!, Now);
+        var workStream = new WorkStream(key, "Frailty framework", "", await Geography.FindAsync(db, systemId), Now);
         db.WorkStreams.Add(workStream);
         await db.SaveChangesAsync();
         return workStream.Id;

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Core;
 using Portal.Core.Geography;
@@ -18,8 +17,8 @@ public class WorkStreamPlaceTests
         var birminghamId = await Geography.AddSystemAsync(database, "E54000055", "NHS Birmingham and Solihull ICB");
         await using var scope = database.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-        var northEast = await db.GeoAreas.SingleAsync(a => a.Id == northEastId);
-        var birmingham = await db.GeoAreas.SingleAsync(a => a.Id == birminghamId);
+        var northEast = await Geography.FindAsync(db, northEastId);
+        var birmingham = await Geography.FindAsync(db, birminghamId);
         var solihull = new GeoArea("E08000029", "Solihull", GeoLevel.Place, birmingham, new DateOnly(2009, 1, 1), null, null);
         db.GeoAreas.Add(solihull);
         await db.SaveChangesAsync();

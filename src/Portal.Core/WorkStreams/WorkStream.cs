@@ -61,7 +61,7 @@ public sealed class WorkStream : Entity
             throw new DomainException($"{system.Name} is a {system.Level}, not a system.");
         }
 
-        if (place is not null && (place.Level != GeoLevel.Place || place.ParentId != system.Id))
+        if (place is not null && (place.Level != GeoLevel.Place || !IsIn(place, system)))
         {
             throw new DomainException($"{place.Name} is not a place in {system.Name}.");
         }
@@ -78,6 +78,10 @@ public sealed class WorkStream : Entity
             Raise(new WorkStreamChanged(Id, Title));
         }
     }
+
+    // Compare the loaded parent when there is one: unsaved areas all have id 0.
+    private static bool IsIn(GeoArea place, GeoArea system) =>
+        place.Parent is not null ? ReferenceEquals(place.Parent, system) || place.Parent.Code == system.Code : place.ParentId == system.Id && system.Id != 0;
 
     public void SetStatus(WorkStreamStatus status)
     {

@@ -47,6 +47,9 @@ public sealed class OutboxMessage
     public DateTimeOffset? SentAt { get; set; }
 
     public string? LastError { get; set; }
+
+    /// <summary>A dispatcher on some node has claimed the message until then; others leave it alone.</summary>
+    public DateTimeOffset? LockedUntil { get; set; }
 }
 
 public enum OutboxStatus

@@ -46,7 +46,8 @@ internal sealed class UsersStep(PortalDbContext db, UserManager<PortalUser> user
             var user = await users.FindByEmailAsync(item.Email);
             if (user is null)
             {
-                user = new PortalUser { UserName = item.Email, Email = item.Email, EmailConfirmed = true, CreatedAt = clock.GetUtcNow() };
+                var now = clock.GetUtcNow();
+                user = new PortalUser { UserName = item.Email, Email = item.Email, EmailConfirmed = true, CreatedAt = now, ApprovedAt = now, ApprovedBy = "recipe" };
                 sharedHash ??= users.PasswordHasher.HashPassword(user, password);
                 user.PasswordHash = sharedHash;
                 Describe(user, item, systemId);

@@ -31,7 +31,7 @@ public sealed class AccountController(SignInManager<PortalUser> signIn, UserMana
         if (ModelState.ErrorCount == 0)
         {
             var user = await users.FindByEmailAsync(request.Email!.Trim());
-            if (user is not null && user.DeactivatedAt is null)
+            if (user is not null && user.CanUseThePortal)
             {
                 var result = await signIn.PasswordSignInAsync(user, request.Password!, isPersistent: false, lockoutOnFailure: true);
                 if (result.Succeeded)

@@ -81,7 +81,8 @@ public sealed class SiteSetup(
             errors.Add(new(nameof(request.AdminEmail), "Enter an email address in the correct format, like name@example.nhs.uk"));
         }
 
-        var admin = new PortalUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = "Administrator", CreatedAt = clock.GetUtcNow() };
+        var now = clock.GetUtcNow();
+        var admin = new PortalUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = "Administrator", CreatedAt = now, ApprovedAt = now, ApprovedBy = "setup" };
         if (string.IsNullOrEmpty(request.AdminPassword))
         {
             errors.Add(new(nameof(request.AdminPassword), "Enter a password"));
