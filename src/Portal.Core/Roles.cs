@@ -12,4 +12,7 @@ public static class Roles
 
     public static IReadOnlyList<string> All { get; } =
         [Administrator, Coordinator, Analyst, WorkStreamLead, Librarian, Member];
+
+    /// <summary>Privileged roles: their holders must sign in with a second factor.</summary>
+    public static IReadOnlyList<string> RequiringTwoFactor { get; } = [Administrator, Coordinator];
 }

@@ -2,7 +2,9 @@ using Portal.Data;
 using Portal.Recipes;
 using Portal.Web.Features.Account;
 using Portal.Web.Features.Admin;
+using Portal.Web.Features.Api;
 using Portal.Web.Features.Health;
+using Portal.Web.Features.Permissions;
 using Portal.Web.Features.Site;
 using Portal.Web.Infrastructure;
 using Portal.Web.Infrastructure.Authorization;
@@ -20,7 +22,9 @@ builder.Services
     .AddPortalAccounts()
     .AddPortalSite()
     .AddPortalHealth()
-    .AddSingleton<IPermissionProvider, AdminPermissions>();
+    .AddPortalRoles()
+    .AddPortalAdmin()
+    .AddPortalApi(builder.Configuration);
 
 var app = builder.Build();
 
@@ -30,9 +34,11 @@ if (await app.TryRunCommandAsync(args))
 }
 
 await app.MigrateDatabaseAsync();
+await app.SeedPermissionsAsync();
 await app.RunConfiguredSetupAsync();
 
 app.UsePortalPipeline();
 app.MapPortalHealth();
+app.MapPortalApi();
 
 await app.RunAsync();

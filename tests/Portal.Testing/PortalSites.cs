@@ -15,6 +15,7 @@ public static class PortalSites
         ["Portal:Setup:AdminEmail"] = TestSite.AdminEmail,
         ["Portal:Setup:AdminPassword"] = TestSite.AdminPassword,
         ["Portal:Setup:DemoPassword"] = TestSite.DemoPassword,
+        ["Portal:Setup:AdminApiToken"] = TestSite.AdminApiToken,
     };
 
     /// <summary>A portal on a fresh copy of the set-up site.</summary>

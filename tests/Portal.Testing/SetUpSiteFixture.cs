@@ -3,13 +3,16 @@ using Xunit;
 namespace Portal.Testing;
 
 /// <summary>One portal per test class, on its own copy of the set-up site.</summary>
-public sealed class SetUpSiteFixture : IAsyncLifetime
+public class SetUpSiteFixture : IAsyncLifetime
 {
     private PortalProcess? _portal;
 
     public PortalProcess Portal => _portal ?? throw new InvalidOperationException("Not started.");
 
-    public async Task InitializeAsync() => _portal = await PortalSites.StartSetUpSiteAsync();
+    /// <summary>Settings for this fixture's portal beyond the set-up site's own.</summary>
+    protected virtual IReadOnlyDictionary<string, string>? Settings => null;
+
+    public async Task InitializeAsync() => _portal = await PortalSites.StartSetUpSiteAsync(Settings);
 
     public async Task DisposeAsync()
     {

@@ -9,6 +9,9 @@ public static class TestSite
     public const string AdminPassword = "test admin passphrase 2026";
     public const string DemoPassword = "demo users passphrase 2026";
 
+    /// <summary>The administrator's personal access token, created by setup from Portal:Setup:AdminApiToken.</summary>
+    public const string AdminApiToken = "stem_test-admin-token-0123456789abcdefghijklmnop";
+
     /// <summary>Demo users from the recipe, one per role.</summary>
     public const string CoordinatorEmail = "priya.raman@example.org";
     public const string LibrarianEmail = "lena.hartley@example.org";

@@ -37,6 +37,7 @@ public static class HostExtensions
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.MapStaticAssets().AllowAnonymous();
         app.MapControllers();
         // With a deny-by-default fallback policy an unmatched address would ask for sign-in;

@@ -28,6 +28,5 @@ internal sealed class CoreNavigation : INavigationProvider
     public IEnumerable<NavigationItem> Items =>
     [
         new("Home", "/", 0),
-        new("Site settings", "/admin", 900, Features.Admin.AdminPermissions.ManageSite.Name),
     ];
 }

@@ -7,5 +7,7 @@ public sealed class AdminPermissions : IPermissionProvider
 {
     public static readonly Permission ManageSite = new("ManageSite", "Change site settings such as the theme", [Roles.Administrator]);
 
-    public IEnumerable<Permission> Permissions => [ManageSite];
+    public static readonly Permission ManageUsers = new("ManageUsers", "See, create and deactivate accounts and choose their roles", [Roles.Administrator]);
+
+    public IEnumerable<Permission> Permissions => [ManageSite, ManageUsers];
 }

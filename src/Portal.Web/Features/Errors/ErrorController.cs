@@ -9,6 +9,7 @@ namespace Portal.Web.Features.Errors;
 /// for /api callers. Re-executed by the exception handler and the status code pages middleware.
 /// </summary>
 [AllowAnonymous]
+[IgnoreAntiforgeryToken] // re-executed with the failed request's method, which may be a POST
 [ApiExplorerSettings(IgnoreApi = true)]
 [Route("error")]
 public sealed class ErrorController : Controller

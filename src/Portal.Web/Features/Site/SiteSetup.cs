@@ -23,9 +23,14 @@ public sealed class SiteSetup(
     DataFolder dataFolder,
     TimeProvider clock,
     IConfiguration configuration,
-    SiteContext site)
+    SiteContext site,
+    Api.ApiTokens tokens)
 {
     public const string DemoPasswordFileName = "demo-password.txt";
+    public const int MinimumApiTokenLength = 32;
+
+    /// <summary>The token from Portal:Setup:AdminApiToken is for automation; it lasts a year unless revoked.</summary>
+    private static readonly TimeSpan AdminApiTokenLifetime = TimeSpan.FromDays(365);
 
     public async Task<SetupResult> RunAsync(SetupRequest request, CancellationToken cancellationToken = default)
     {
@@ -101,6 +106,12 @@ public sealed class SiteSetup(
             }
         }
 
+        var apiToken = configuration["Portal:Setup:AdminApiToken"];
+        if (apiToken is not null && (apiToken.Length < MinimumApiTokenLength || apiToken.Any(char.IsWhiteSpace)))
+        {
+            errors.Add(new("AdminApiToken", $"Portal:Setup:AdminApiToken must be at least {MinimumApiTokenLength} characters without spaces"));
+        }
+
         if (errors.Count > 0 || recipe is null)
         {
             return SetupResult.Invalid(errors);
@@ -123,6 +134,11 @@ public sealed class SiteSetup(
 
             Check(await users.CreateAsync(admin, request.AdminPassword!));
             Check(await users.AddToRoleAsync(admin, Roles.Administrator));
+            if (apiToken is not null)
+            {
+                await tokens.CreateAsync(admin.Id, "Setup token", TokenScope.ReadWrite, TokenKind.Personal, AdminApiTokenLifetime, cancellationToken, apiToken);
+            }
+
             await runner.RunAsync(recipe, new RecipeContext { DemoPassword = demoPassword }, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }

@@ -14,6 +14,15 @@ public static class AuthorizationServiceCollectionExtensions
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAssertion(_ => false).Build());
         services.AddSingleton<IAuthorizationPolicyProvider, PermissionPolicyProvider>();
         services.AddSingleton<IAuthorizationHandler, PermissionHandler>();
+        services.AddSingleton<PermissionGrants>();
         return services;
+    }
+
+    /// <summary>Gives permissions declared since the last start their default roles.</summary>
+    public static async Task SeedPermissionsAsync(this WebApplication app)
+    {
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<Portal.Data.PortalDbContext>();
+        await scope.ServiceProvider.GetRequiredService<PermissionGrants>().SeedNewPermissionsAsync(db);
     }
 }

@@ -28,15 +28,14 @@ internal sealed class PermissionPolicyProvider(IOptions<AuthorizationOptions> op
 internal sealed record PermissionRequirement(Permission Permission) : IAuthorizationRequirement;
 
 /// <summary>Grants a permission to a user who holds one of the roles it is granted to.</summary>
-internal sealed class PermissionHandler : AuthorizationHandler<PermissionRequirement>
+internal sealed class PermissionHandler(PermissionGrants grants) : AuthorizationHandler<PermissionRequirement>
 {
-    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, PermissionRequirement requirement)
+    protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, PermissionRequirement requirement)
     {
-        if (requirement.Permission.DefaultRoles.Any(context.User.IsInRole))
+        var roles = context.User.FindAll(System.Security.Claims.ClaimTypes.Role).Select(c => c.Value);
+        if (await grants.IsGrantedToAnyAsync(requirement.Permission.Name, roles))
         {
             context.Succeed(requirement);
         }
-
-        return Task.CompletedTask;
     }
 }
