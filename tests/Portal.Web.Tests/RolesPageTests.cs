@@ -1,0 +1,58 @@
+using System.Net;
+using Portal.Testing;
+
+namespace Portal.Web.Tests;
+
+/// <summary>Administrators choose which permissions each role holds; the change takes effect at once.</summary>
+public sealed class RolesPageTests(SetUpSiteFixture site) : IClassFixture<SetUpSiteFixture>
+{
+    [Fact]
+    public async Task Taking_a_permission_from_a_role_takes_it_from_its_members_and_giving_it_back_restores_it()
+    {
+        using var member = site.Portal.CreateClient();
+        await member.SignInAsync(TestSite.MemberEmail, TestSite.DemoPassword);
+        using var before = await member.GetAsync("/account/tokens");
+        Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+
+        using var admin = site.Portal.CreateClient();
+        await admin.SignInAsync(TestSite.AdminEmail, TestSite.AdminPassword);
+        using var removed = await admin.PostFormAsync("/admin/roles/Member", "/admin/roles/Member", []);
+        using var during = await member.GetAsync("/account/tokens");
+        using var restored = await admin.PostFormAsync("/admin/roles/Member", "/admin/roles/Member", [new("permissions", "CreateApiTokens")]);
+        using var after = await member.GetAsync("/account/tokens");
+
+        Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, during.StatusCode); // to the access-denied page
+        Assert.Contains("access-denied", during.Headers.Location?.OriginalString, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, after.StatusCode);
+    }
+
+    [Fact]
+    public async Task Administrators_cannot_lose_the_permission_to_manage_roles_or_be_given_an_unknown_one()
+    {
+        using var admin = site.Portal.CreateClient();
+        await admin.SignInAsync(TestSite.AdminEmail, TestSite.AdminPassword);
+
+        using var lockout = await admin.PostFormAsync("/admin/roles/Administrator", "/admin/roles/Administrator", [new("permissions", "ManageSite")]);
+        using var unknown = await admin.PostFormAsync("/admin/roles/Librarian", "/admin/roles/Librarian", [new("permissions", "RuleTheWorld")]);
+        using var noSuchRole = await admin.GetAsync("/admin/roles/Wizard");
+        var page = await admin.GetStringAsync("/admin/roles/Administrator");
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, lockout.StatusCode);
+        Assert.Contains("Administrators must keep the permission to manage roles", await lockout.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, unknown.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, noSuchRole.StatusCode);
+        Assert.Contains("value=\"ManageRoles\" checked", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_member_may_not_see_the_roles_page()
+    {
+        using var member = site.Portal.CreateClient(followRedirects: true);
+        await member.SignInAsync(TestSite.MemberEmail, TestSite.DemoPassword);
+
+        using var response = await member.GetAsync("/admin/roles");
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+}
