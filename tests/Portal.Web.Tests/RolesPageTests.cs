@@ -56,3 +56,44 @@ public sealed class RolesPageTests(SetUpSiteFixture site) : IClassFixture<SetUpS
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
     }
 }
+
+/// <summary>The Roles recipe step sets a role's permissions at setup; a bad one names the recipe and step.</summary>
+public sealed class RolesRecipeStepTests
+{
+    [Fact]
+    public async Task A_recipe_can_take_permissions_from_a_role_and_an_unknown_permission_stops_setup()
+    {
+        var recipes = TestPaths.NewTempFolder("recipes");
+        await File.WriteAllTextAsync(Path.Combine(recipes, "bad-roles.recipe.json"), """
+            { "name": "bad-roles", "issetuprecipe": true, "steps": [
+              { "name": "Roles", "roles": [ { "name": "Member", "permissions": [ "FlyToTheMoon" ] } ] } ] }
+            """);
+        await File.WriteAllTextAsync(Path.Combine(recipes, "quiet-members.recipe.json"), """
+            { "name": "quiet-members", "issetuprecipe": true, "steps": [
+              { "name": "Roles", "roles": [ { "name": "Administrator", "permissions": [ "ManageRoles", "ManageSite", "ManageUsers", "CreateApiTokens" ] },
+                                            { "name": "Member", "permissions": [] } ] } ] }
+            """);
+        await using var portal = await PortalSites.StartEmptySiteAsync(new Dictionary<string, string> { ["Portal:Recipes:Path"] = recipes });
+        using var client = portal.CreateClient();
+        var setup = new Dictionary<string, string>
+        {
+            ["SiteName"] = "Roles test",
+            ["Recipe"] = "bad-roles",
+            ["AdminEmail"] = "roles.admin@example.org",
+            ["AdminPassword"] = "roles admin passphrase",
+            ["ConfirmPassword"] = "roles admin passphrase",
+        };
+
+        using var bad = await client.PostFormAsync("/setup", setup);
+        setup["Recipe"] = "quiet-members";
+        using var good = await client.PostFormAsync("/setup", setup);
+        await client.SignInAsync("roles.admin@example.org", "roles admin passphrase");
+        var memberPage = await client.GetStringAsync("/admin/roles/Member");
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, bad.StatusCode);
+        Assert.Contains("Step 1 (Roles) of recipe &#x27;bad-roles&#x27; failed: There is no permission called &#x27;FlyToTheMoon&#x27;", await bad.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, good.StatusCode);
+        Assert.DoesNotContain("checked", memberPage, StringComparison.Ordinal);
+        TestPaths.DeleteQuietly(recipes);
+    }
+}
