@@ -130,6 +130,16 @@ public class BadRecipeTests
     }
 
     [Fact]
+    public async Task A_theme_this_build_does_not_ship_is_refused()
+    {
+        await using var database = await Site.CreateAsync();
+
+        var refused = await database.FailAsync("""{ "name": "test", "steps": [ { "name": "Settings", "theme": "NeonTheme" } ] }""");
+
+        Assert.StartsWith("Step 1 (Settings) of recipe 'test' failed: There is no theme called 'NeonTheme'.", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_user_with_an_unknown_role_is_refused()
     {
         await using var database = await Site.CreateAsync();

@@ -1,7 +1,9 @@
+using Portal.Core.Events;
+
 namespace Portal.Core.Site;
 
 /// <summary>The one row of settings that makes a set-up site: its name, theme and origin.</summary>
-public sealed class SiteSettings
+public sealed class SiteSettings : Entity
 {
     public const string DefaultTheme = "StemTheme";
 
@@ -18,6 +20,7 @@ public sealed class SiteSettings
         SetupRecipe = setupRecipe;
         SetUpAt = setUpAt;
         Theme = DefaultTheme;
+        Raise(new SiteSetUp(SiteName, setupRecipe));
     }
 
     public const int SingletonId = 1;
@@ -36,6 +39,27 @@ public sealed class SiteSettings
     public void UseTheme(string theme)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(theme);
+        if (Theme == theme.Trim())
+        {
+            return;
+        }
+
+        var previous = Theme;
         Theme = theme.Trim();
+        Raise(new SiteThemeChanged(previous, Theme));
     }
+}
+
+public sealed record SiteSetUp(string SiteName, string Recipe) : IDomainEvent
+{
+    public string SubjectType => "Site";
+
+    public string SubjectId => "site";
+}
+
+public sealed record SiteThemeChanged(string From, string To) : IDomainEvent
+{
+    public string SubjectType => "Site";
+
+    public string SubjectId => "site";
 }

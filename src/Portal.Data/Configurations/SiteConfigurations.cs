@@ -8,6 +8,7 @@ internal sealed class SiteSettingsConfiguration : IEntityTypeConfiguration<SiteS
 {
     public void Configure(EntityTypeBuilder<SiteSettings> builder)
     {
+        builder.Ignore(s => s.DomainEvents);
         builder.Property(s => s.Id).ValueGeneratedNever();
         builder.Property(s => s.SiteName).HasMaxLength(200);
         builder.Property(s => s.Theme).HasMaxLength(100);

@@ -21,6 +21,9 @@ public static class HostExtensions
             options.FormFieldName = "__RequestVerificationToken";
         });
         services.AddScoped<INavigation, PortalNavigation>();
+        // Registered before the data module's default, which only fills the gap.
+        services.AddHttpContextAccessor();
+        services.AddScoped<Portal.Data.SaveHook.IActor, HttpActor>();
         services.AddSingleton<INavigationProvider, CoreNavigation>();
         services.Configure<ForwardedHeadersOptions>(options => ConfigureForwardedHeaders(options, configuration.GetSection("Portal:ForwardedHeaders")));
         return services;

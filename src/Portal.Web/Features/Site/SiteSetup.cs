@@ -117,6 +117,13 @@ public sealed class SiteSetup(
             return SetupResult.Invalid(errors);
         }
 
+        var configuredDemoPassword = configuration["Portal:Setup:DemoPassword"];
+        if (configuredDemoPassword is { Length: < 12 or > 128 })
+        {
+            errors.Add(new("DemoPassword", "Portal:Setup:DemoPassword must be between 12 and 128 characters"));
+            return SetupResult.Invalid(errors);
+        }
+
         var generated = false;
         var demoPassword = NeedsDemoPassword(recipe) ? DemoPassword(out generated) : null;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
