@@ -25,12 +25,18 @@ public sealed class OutboxDispatcher(
     MailComposer composer,
     OutboxSignal signal,
     IOptions<OutboxOptions> options,
+    IOptions<SmtpOptions> smtp,
     TimeProvider clock,
     ILogger<OutboxDispatcher> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
+        if (smtp.Value.UsesPickupFolder)
+        {
+            logger.LogWarning("Portal:Smtp:Host is not set: mails are written to {PickupFolder} and not sent.", smtp.Value.PickupFolder);
+        }
+
         try
         {
             while (!stoppingToken.IsCancellationRequested)
