@@ -1,4 +1,5 @@
 using Portal.Data;
+using Portal.Email;
 using Portal.Recipes;
 using Portal.Web.Features.Account;
 using Portal.Web.Features.Admin;
@@ -17,6 +18,7 @@ builder.Services
     .AddPortalHost(builder.Configuration)
     .AddPortalData(builder.Configuration, builder.Environment.ContentRootPath)
     .AddPortalDataProtection()
+    .AddPortalEmail(builder.Configuration)
     .AddPortalRecipes(builder.Configuration)
     .AddPortalAuthorization()
     .AddPortalAccounts()
