@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Portal.Core.Geography;
+using Portal.Core.Requests;
 using Portal.Core.Site;
 using Portal.Core.Topics;
 using Portal.Core.WorkStreams;
@@ -24,6 +25,8 @@ public abstract class PortalDbContext(DbContextOptions options)
     public DbSet<Topic> Topics => Set<Topic>();
 
     public DbSet<WorkStream> WorkStreams => Set<WorkStream>();
+
+    public DbSet<EvidenceRequest> EvidenceRequests => Set<EvidenceRequest>();
 
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
 

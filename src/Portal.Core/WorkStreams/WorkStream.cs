@@ -46,6 +46,13 @@ public sealed class WorkStream : Entity
 
     public WorkStreamStatus Status { get; private set; }
 
+    /// <summary>The decisions the work stream is working towards (Markdown).</summary>
+    public string? Decisions { get; private set; }
+
+    public DateOnly? StartsOn { get; private set; }
+
+    public DateOnly? EndsOn { get; private set; }
+
     public DateTimeOffset CreatedAt { get; private set; }
 
     public IReadOnlyList<Topic> Topics => _topics;
@@ -82,6 +89,37 @@ public sealed class WorkStream : Entity
     // Compare the loaded parent when there is one: unsaved areas all have id 0.
     private static bool IsIn(GeoArea place, GeoArea system) =>
         place.Parent is not null ? ReferenceEquals(place.Parent, system) || place.Parent.Code == system.Code : place.ParentId == system.Id && system.Id != 0;
+
+    /// <summary>What the work stream is working towards, and when.</summary>
+    public void Plan(string? decisions, DateOnly? startsOn, DateOnly? endsOn)
+    {
+        if (startsOn is { } start && endsOn is { } end && end < start)
+        {
+            throw new DomainException("The end date must be the same as or after the start date.");
+        }
+
+        var cleaned = string.IsNullOrWhiteSpace(decisions) ? null : decisions.Trim();
+        if (cleaned == Decisions && startsOn == StartsOn && endsOn == EndsOn)
+        {
+            return;
+        }
+
+        Decisions = cleaned;
+        StartsOn = startsOn;
+        EndsOn = endsOn;
+        Raise(new WorkStreamChanged(Id, Title));
+    }
+
+    /// <summary>Whether this user leads the work stream.</summary>
+    public bool IsLedBy(string userId) => _leads.Any(l => l.UserId == userId);
+
+    public void RemoveLead(string userId)
+    {
+        if (_leads.RemoveAll(l => l.UserId == userId) > 0)
+        {
+            Raise(new WorkStreamChanged(Id, Title));
+        }
+    }
 
     public void SetStatus(WorkStreamStatus status)
     {

@@ -16,6 +16,7 @@ internal sealed class WorkStreamConfiguration : IEntityTypeConfiguration<WorkStr
         builder.Property(w => w.Title).HasMaxLength(200);
         builder.Property(w => w.Summary).HasMaxLength(20_000);
         builder.Property(w => w.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(w => w.Decisions).HasMaxLength(20_000);
         builder.HasOne(w => w.System).WithMany().HasForeignKey(w => w.SystemId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(w => w.Place).WithMany().HasForeignKey(w => w.PlaceId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(w => w.Topics).WithMany().UsingEntity("WorkStreamTopics");

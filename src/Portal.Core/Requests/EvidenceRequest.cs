@@ -1,0 +1,350 @@
+using Portal.Core.Events;
+using Portal.Core.WorkStreams;
+
+namespace Portal.Core.Requests;
+
+/// <summary>
+/// A request for evidence: the work. Each state change is a method that checks the current state
+/// and who is asking, says why not, and raises an event. Role permissions are checked at the edge.
+/// </summary>
+public sealed class EvidenceRequest : Entity
+{
+    private static readonly RequestState[] Withdrawable =
+        [RequestState.Draft, RequestState.Submitted, RequestState.Claimed, RequestState.AwaitingRequester, RequestState.InReview];
+
+    private EvidenceRequest()
+    {
+        RequesterId = string.Empty;
+        Details = null!;
+    }
+
+    private EvidenceRequest(Guid workStreamId, string requesterId, RequestDetails details, DateTimeOffset now)
+    {
+        Id = Guid.NewGuid();
+        WorkStreamId = workStreamId;
+        RequesterId = requesterId;
+        Details = details;
+        State = RequestState.Draft;
+        CreatedAt = UpdatedAt = now;
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid WorkStreamId { get; private set; }
+
+    public string RequesterId { get; private set; }
+
+    public RequestDetails Details { get; private set; }
+
+    public RequestState State { get; private set; }
+
+    /// <summary>Bumped by every change; a save that finds another version was overtaken (409).</summary>
+    public int Version { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    public DateTimeOffset? SubmittedAt { get; private set; }
+
+    public string? ClaimantId { get; private set; }
+
+    public DateTimeOffset? ClaimedAt { get; private set; }
+
+    public DateTimeOffset? DeliveredAt { get; private set; }
+
+    public DateTimeOffset? ClosedAt { get; private set; }
+
+    public DateTimeOffset? WithdrawnAt { get; private set; }
+
+    /// <summary>Why it was closed or withdrawn, in the words of the person who did it.</summary>
+    public string? EndReason { get; private set; }
+
+    /// <summary>Set when a lead or coordinator closed it as answered by an existing summary (reuse).</summary>
+    public Guid? AnsweredBySummaryId { get; private set; }
+
+    /// <summary>When the request started waiting for the requester; the deadline does not run meanwhile.</summary>
+    public DateTimeOffset? PausedSince { get; private set; }
+
+    /// <summary>Time spent waiting for the requester in earlier pauses.</summary>
+    public TimeSpan PausedTotal { get; private set; }
+
+    /// <summary>Starts a draft. The work stream must be active; the details must pass their checks.</summary>
+    public static EvidenceRequest Draft(WorkStream workStream, string requesterId, RequestDetails details, DateTimeOffset now, TurnaroundRules turnaround)
+    {
+        ArgumentNullException.ThrowIfNull(workStream);
+        ArgumentException.ThrowIfNullOrWhiteSpace(requesterId);
+        if (workStream.Status != WorkStreamStatus.Active)
+        {
+            throw new DomainException($"The work stream {workStream.Title} is {workStream.Status.ToString().ToLowerInvariant()}, so it takes no new requests.", RuleViolationKind.Invalid);
+        }
+
+        var request = new EvidenceRequest(workStream.Id, requesterId, CheckedDetails(details, now, turnaround), now);
+        request.Raise(new RequestDrafted(request.Id, requesterId, workStream.Id));
+        return request;
+    }
+
+    /// <summary>The deadline, moved on by the time spent waiting for the requester.</summary>
+    public DateOnly EffectiveDeadline(DateTimeOffset now)
+    {
+        var paused = PausedTotal + (PausedSince is { } since ? now - since : TimeSpan.Zero);
+        return Details.Deadline.AddDays((int)Math.Ceiling(paused.TotalDays));
+    }
+
+    public bool IsOpen => State is not (RequestState.Delivered or RequestState.Closed or RequestState.Withdrawn);
+
+    public bool IsOverdue(DateTimeOffset now) =>
+        IsOpen && State != RequestState.Draft && DateOnly.FromDateTime(now.UtcDateTime) > EffectiveDeadline(now);
+
+    /// <summary>The requester changes the details while the request is a draft or submitted.</summary>
+    public void Edit(string by, RequestDetails details, DateTimeOffset now, TurnaroundRules turnaround)
+    {
+        RequireRequester(by, "edit");
+        RequireState("edited", RequestState.Draft, RequestState.Submitted);
+        var next = CheckedDetails(details, now, turnaround);
+        var changes = next.ChangesFrom(Details);
+        if (changes.Count == 0)
+        {
+            return;
+        }
+
+        Details = next;
+        Touch(now);
+        Raise(new RequestEdited(Id, by, State, changes));
+    }
+
+    public void Submit(string by, DateTimeOffset now)
+    {
+        RequireRequester(by, "submit");
+        if (State == RequestState.Submitted)
+        {
+            throw new DomainException("This request has already been submitted.", RuleViolationKind.WrongState);
+        }
+
+        RequireState("submitted", RequestState.Draft);
+        if (Details.Deadline < DateOnly.FromDateTime(now.UtcDateTime))
+        {
+            throw new DomainException("The deadline has passed. Choose a new deadline before submitting.", RuleViolationKind.Invalid);
+        }
+
+        State = RequestState.Submitted;
+        SubmittedAt = now;
+        Touch(now);
+        Raise(new RequestSubmitted(Id, by, WorkStreamId));
+    }
+
+    /// <summary>The requester withdraws the request at any point before delivery.</summary>
+    public void Withdraw(string by, string? reason, DateTimeOffset now)
+    {
+        RequireRequester(by, "withdraw");
+        if (!Withdrawable.Contains(State))
+        {
+            throw new DomainException($"A {StateName(State)} request cannot be withdrawn.", RuleViolationKind.WrongState);
+        }
+
+        var from = State;
+        State = RequestState.Withdrawn;
+        WithdrawnAt = now;
+        EndReason = Clean(reason);
+        EndPause(now);
+        Touch(now);
+        Raise(new RequestWithdrawn(Id, by, from, EndReason));
+    }
+
+    /// <summary>A lead or coordinator closes a submitted request because a published summary already answers it.</summary>
+    public void CloseAsAnswered(string by, Guid summaryId, string? reason, DateTimeOffset now)
+    {
+        RequireState("closed as answered", RequestState.Submitted);
+        State = RequestState.Closed;
+        ClosedAt = now;
+        AnsweredBySummaryId = summaryId;
+        EndReason = Clean(reason);
+        Touch(now);
+        Raise(new RequestClosedAsAnswered(Id, by, summaryId, EndReason));
+    }
+
+    /// <summary>A librarian claims a submitted request. The database makes the first claim win.</summary>
+    public void Claim(string librarianId, DateTimeOffset now)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(librarianId);
+        if (State != RequestState.Submitted)
+        {
+            throw new DomainException(ClaimantId is null
+                ? $"A {StateName(State)} request cannot be claimed."
+                : "This request has already been claimed.", RuleViolationKind.WrongState);
+        }
+
+        if (librarianId == RequesterId)
+        {
+            throw new DomainException("You cannot claim your own request.", RuleViolationKind.NotYours);
+        }
+
+        State = RequestState.Claimed;
+        ClaimantId = librarianId;
+        ClaimedAt = now;
+        Touch(now);
+        Raise(new RequestClaimed(Id, librarianId, librarianId));
+    }
+
+    /// <summary>The claimant gives the request back to the pool, saying why.</summary>
+    public void Release(string by, string reason, DateTimeOffset now)
+    {
+        RequireClaimant(by, "release");
+        RequireState("released", RequestState.Claimed);
+        var reasonText = Required(reason, "Say why you are releasing the request");
+        var former = ClaimantId!;
+        State = RequestState.Submitted;
+        ClaimantId = null;
+        ClaimedAt = null;
+        Touch(now);
+        Raise(new RequestReleased(Id, by, former, reasonText));
+    }
+
+    /// <summary>A coordinator gives a submitted or claimed request to a librarian, saying why.</summary>
+    public void Assign(string by, string librarianId, string reason, DateTimeOffset now)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(librarianId);
+        RequireState("assigned", RequestState.Submitted, RequestState.Claimed);
+        var reasonText = Required(reason, "Say why you are assigning the request");
+        if (librarianId == ClaimantId)
+        {
+            throw new DomainException("The request is already with this librarian.", RuleViolationKind.Invalid);
+        }
+
+        var former = ClaimantId;
+        State = RequestState.Claimed;
+        ClaimantId = librarianId;
+        ClaimedAt = now;
+        Touch(now);
+        Raise(new RequestAssigned(Id, by, former, librarianId, reasonText));
+    }
+
+    /// <summary>The claimant asks the requester a question; the deadline pauses until the answer.</summary>
+    public void AskRequester(string by, string question, DateTimeOffset now)
+    {
+        RequireClaimant(by, "ask the requester");
+        RequireState("put on hold", RequestState.Claimed);
+        var text = Required(question, "Enter your question for the requester");
+        State = RequestState.AwaitingRequester;
+        PausedSince = now;
+        Touch(now);
+        Raise(new RequestAwaitingRequester(Id, by, text));
+    }
+
+    /// <summary>The requester's answer returns the request to its claimant.</summary>
+    public void Answer(string by, DateTimeOffset now)
+    {
+        RequireRequester(by, "answer");
+        RequireState("answered", RequestState.AwaitingRequester);
+        var paused = now - PausedSince!.Value;
+        EndPause(now);
+        State = RequestState.Claimed;
+        Touch(now);
+        Raise(new RequestAnswered(Id, by, paused));
+    }
+
+    public void SendForReview(string by, DateTimeOffset now)
+    {
+        RequireClaimant(by, "send for review");
+        RequireState("sent for review", RequestState.Claimed);
+        State = RequestState.InReview;
+        Touch(now);
+        Raise(new RequestSentForReview(Id, by));
+    }
+
+    /// <summary>The reviewer sends the work back to the claimant. The reviewer cannot be the claimant.</summary>
+    public void AskForChanges(string by, string reason, DateTimeOffset now)
+    {
+        if (by == ClaimantId)
+        {
+            throw new DomainException("Another librarian must review your search.", RuleViolationKind.NotYours);
+        }
+
+        RequireState("sent back", RequestState.InReview);
+        var reasonText = Required(reason, "Say what needs to change");
+        State = RequestState.Claimed;
+        Touch(now);
+        Raise(new RequestChangesAsked(Id, by, reasonText));
+    }
+
+    /// <summary>Only the claimant delivers: from Claimed when no review is required, or after review.</summary>
+    public void Deliver(string by, DateTimeOffset now)
+    {
+        RequireClaimant(by, "deliver");
+        RequireState("delivered", RequestState.Claimed, RequestState.InReview);
+        State = RequestState.Delivered;
+        DeliveredAt = now;
+        Touch(now);
+        Raise(new RequestDelivered(Id, by));
+    }
+
+    /// <summary>A delivered request is closed by its requester (or a coordinator, checked at the edge).</summary>
+    public void Close(string by, string? reason, DateTimeOffset now)
+    {
+        RequireState("closed", RequestState.Delivered);
+        State = RequestState.Closed;
+        ClosedAt = now;
+        EndReason = Clean(reason);
+        Touch(now);
+        Raise(new RequestClosed(Id, by, EndReason));
+    }
+
+    public static string StateName(RequestState state) => state switch
+    {
+        RequestState.AwaitingRequester => "awaiting requester",
+        RequestState.InReview => "in review",
+        _ => state.ToString().ToLowerInvariant(),
+    };
+
+    private static RequestDetails CheckedDetails(RequestDetails details, DateTimeOffset now, TurnaroundRules turnaround)
+    {
+        ArgumentNullException.ThrowIfNull(details);
+        var normalised = details.Normalised();
+        var errors = normalised.Check(DateOnly.FromDateTime(now.UtcDateTime), turnaround);
+        return errors.Count == 0 ? normalised : throw new DomainException(errors[0].Message, RuleViolationKind.Invalid);
+    }
+
+    private void RequireRequester(string by, string action)
+    {
+        if (by != RequesterId)
+        {
+            throw new DomainException($"Only the person who made the request can {action} it.", RuleViolationKind.NotYours);
+        }
+    }
+
+    private void RequireClaimant(string by, string action)
+    {
+        if (by != ClaimantId)
+        {
+            throw new DomainException($"Only the librarian who claimed the request can {action} it.", RuleViolationKind.NotYours);
+        }
+    }
+
+    private void RequireState(string what, params RequestState[] allowed)
+    {
+        if (!allowed.Contains(State))
+        {
+            throw new DomainException($"A {StateName(State)} request cannot be {what}.", RuleViolationKind.WrongState);
+        }
+    }
+
+    private void EndPause(DateTimeOffset now)
+    {
+        if (PausedSince is { } since)
+        {
+            PausedTotal += now - since;
+            PausedSince = null;
+        }
+    }
+
+    private void Touch(DateTimeOffset now)
+    {
+        UpdatedAt = now;
+        Version++;
+    }
+
+    private static string Required(string? text, string message) =>
+        string.IsNullOrWhiteSpace(text) ? throw new DomainException(message) : text.Trim();
+
+    private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+}

@@ -1,0 +1,41 @@
+using Portal.Core.Events;
+
+namespace Portal.Core.Requests;
+
+/// <summary>Something that happened to an evidence request, by whom. Every one is audited and re-indexed.</summary>
+public abstract record RequestEvent(Guid RequestId, string By) : IContentChangedEvent
+{
+    public string SubjectType => nameof(EvidenceRequest);
+
+    public string SubjectId => RequestId.ToString();
+
+    public bool Removed => false;
+}
+
+public sealed record RequestDrafted(Guid RequestId, string By, Guid WorkStreamId) : RequestEvent(RequestId, By);
+
+public sealed record RequestEdited(Guid RequestId, string By, RequestState State, IReadOnlyList<FieldChange> Changes) : RequestEvent(RequestId, By);
+
+public sealed record RequestSubmitted(Guid RequestId, string By, Guid WorkStreamId) : RequestEvent(RequestId, By);
+
+public sealed record RequestWithdrawn(Guid RequestId, string By, RequestState From, string? Reason) : RequestEvent(RequestId, By);
+
+public sealed record RequestClosedAsAnswered(Guid RequestId, string By, Guid AnsweredBySummaryId, string? Reason) : RequestEvent(RequestId, By);
+
+public sealed record RequestClaimed(Guid RequestId, string By, string ClaimantId) : RequestEvent(RequestId, By);
+
+public sealed record RequestReleased(Guid RequestId, string By, string FormerClaimantId, string Reason) : RequestEvent(RequestId, By);
+
+public sealed record RequestAssigned(Guid RequestId, string By, string? FormerClaimantId, string ClaimantId, string Reason) : RequestEvent(RequestId, By);
+
+public sealed record RequestAwaitingRequester(Guid RequestId, string By, string Question) : RequestEvent(RequestId, By);
+
+public sealed record RequestAnswered(Guid RequestId, string By, TimeSpan Paused) : RequestEvent(RequestId, By);
+
+public sealed record RequestSentForReview(Guid RequestId, string By) : RequestEvent(RequestId, By);
+
+public sealed record RequestChangesAsked(Guid RequestId, string By, string Reason) : RequestEvent(RequestId, By);
+
+public sealed record RequestDelivered(Guid RequestId, string By) : RequestEvent(RequestId, By);
+
+public sealed record RequestClosed(Guid RequestId, string By, string? Reason) : RequestEvent(RequestId, By);
