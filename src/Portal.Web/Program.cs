@@ -22,17 +22,23 @@ builder.Services
     .AddPortalHealth()
     .AddSingleton<IPermissionProvider, AdminPermissions>();
 
-var app = builder.Build();
+// Disposed on every way out, so the console logger writes what it holds before the process exits.
+await using var app = builder.Build();
 
-if (await app.TryRunCommandAsync(args))
+if (await app.TryRunCommandAsync(args) is { } exitCode)
 {
-    return;
+    return exitCode;
 }
 
-await app.MigrateDatabaseAsync();
+if (!await app.TryMigrateDatabaseAsync())
+{
+    return 1;
+}
+
 await app.RunConfiguredSetupAsync();
 
 app.UsePortalPipeline();
 app.MapPortalHealth();
 
 await app.RunAsync();
+return 0;
