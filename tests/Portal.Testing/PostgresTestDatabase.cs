@@ -35,14 +35,22 @@ public sealed class PostgresTestDatabase : IAsyncDisposable
     {
         var connectionString = await server.CreateDatabaseAsync();
         var dataPath = TestPaths.NewTempFolder("pgdata");
-        var provider = BuildServices(connectionString, dataPath, configure);
+        var database = new PostgresTestDatabase(BuildServices(connectionString, dataPath, configure), connectionString, dataPath);
         if (migrate)
         {
-            await using var scope = provider.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync();
+            try
+            {
+                await using var scope = database.CreateScope();
+                await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync();
+            }
+            catch
+            {
+                await database.DisposeAsync();
+                throw;
+            }
         }
 
-        return new PostgresTestDatabase(provider, connectionString, dataPath);
+        return database;
     }
 
     /// <summary>The services of one portal node on the given database: what AddPortalData wires for Postgres.</summary>

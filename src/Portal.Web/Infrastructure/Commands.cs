@@ -38,10 +38,10 @@ public static class Commands
             await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync();
             return true;
         }
-        catch (DbException ex)
+        catch (Exception ex) when (DatabaseFailure(ex) is { } failure)
         {
             var provider = app.Configuration["Portal:Database:Provider"] ?? nameof(DatabaseProvider.Sqlite);
-            var reason = ex.InnerException is { } inner ? $"{ex.Message} ({inner.Message})" : ex.Message;
+            var reason = failure.InnerException is { } inner ? $"{failure.Message} ({inner.Message})" : failure.Message;
             app.Logger.LogCritical(
                 "The portal cannot start: the {Provider} database cannot be used: {Reason}. "
                 + "Check ConnectionStrings:Portal (or Portal:DataPath for SQLite) and that the database server is running.",
@@ -49,5 +49,19 @@ public static class Commands
                 reason);
             return false;
         }
+    }
+
+    /// <summary>The driver's error, also when EF Core wrapped it (e.g. "likely due to a transient failure").</summary>
+    private static DbException? DatabaseFailure(Exception? ex)
+    {
+        for (; ex is not null; ex = ex.InnerException)
+        {
+            if (ex is DbException failure)
+            {
+                return failure;
+            }
+        }
+
+        return null;
     }
 }
