@@ -28,8 +28,15 @@ public static class DataServiceCollectionExtensions
         switch (options.Database.Provider)
         {
             case DatabaseProvider.Postgres:
-                var postgres = configuration.GetConnectionString(ConnectionStringName)
-                    ?? throw new InvalidOperationException($"ConnectionStrings:{ConnectionStringName} is required when Portal:Database:Provider is Postgres.");
+                var postgres = configuration.GetConnectionString(ConnectionStringName);
+                if (string.IsNullOrWhiteSpace(postgres))
+                {
+                    throw new InvalidOperationException(
+                        $"ConnectionStrings:{ConnectionStringName} is required when Portal:Database:Provider is Postgres. "
+                        + $"Set it in appsettings.json or as the environment variable ConnectionStrings__{ConnectionStringName}, "
+                        + "for example 'Host=db.example.org;Database=stem_portal;Username=stem_portal;Password=...'.");
+                }
+
                 services.AddDbContext<PostgresPortalDbContext>((sp, db) => db
                     .UseNpgsql(postgres)
                     .AddInterceptors(sp.GetRequiredService<DomainEventSaveHook>()));

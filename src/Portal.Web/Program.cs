@@ -28,14 +28,19 @@ builder.Services
     .AddPortalAdmin()
     .AddPortalApi(builder.Configuration);
 
-var app = builder.Build();
+// Disposed on every way out, so the console logger writes what it holds before the process exits.
+await using var app = builder.Build();
 
-if (await app.TryRunCommandAsync(args))
+if (await app.TryRunCommandAsync(args) is { } exitCode)
 {
-    return;
+    return exitCode;
 }
 
-await app.MigrateDatabaseAsync();
+if (!await app.TryMigrateDatabaseAsync())
+{
+    return 1;
+}
+
 await app.SeedPermissionsAsync();
 await app.RunConfiguredSetupAsync();
 
@@ -44,3 +49,4 @@ app.MapPortalHealth();
 app.MapPortalApi();
 
 await app.RunAsync();
+return 0;

@@ -82,9 +82,12 @@ public sealed class PortalProcess : IAsyncDisposable
         return portal;
     }
 
-    /// <summary>An HTTP client for this portal with its own cookie jar; redirects are not followed unless asked.</summary>
-    public HttpClient CreateClient(bool followRedirects = false) =>
-        new(new HttpClientHandler { AllowAutoRedirect = followRedirects, CookieContainer = new CookieContainer(), UseCookies = true })
+    /// <summary>
+    /// An HTTP client for this portal with its own cookie jar, or with the one given (a browser moving
+    /// between nodes behind a load balancer); redirects are not followed unless asked.
+    /// </summary>
+    public HttpClient CreateClient(bool followRedirects = false, CookieContainer? cookies = null) =>
+        new(new HttpClientHandler { AllowAutoRedirect = followRedirects, CookieContainer = cookies ?? new CookieContainer(), UseCookies = true })
         {
             BaseAddress = BaseAddress,
             Timeout = TimeSpan.FromSeconds(60),

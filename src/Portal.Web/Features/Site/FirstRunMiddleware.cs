@@ -9,7 +9,8 @@ public sealed class FirstRunMiddleware(RequestDelegate next, ISiteContext site)
 
     public Task InvokeAsync(HttpContext context)
     {
-        if (site.Current.IsSetUp || AlwaysOpen.Any(p => context.Request.Path.StartsWithSegments(p)))
+        // Open paths first: health probes must answer without reading the site from the database.
+        if (AlwaysOpen.Any(p => context.Request.Path.StartsWithSegments(p)) || site.Current.IsSetUp)
         {
             return next(context);
         }
