@@ -36,6 +36,8 @@ public static class HostExtensions
         app.UseMiddleware<FirstRunMiddleware>();
         app.UseRouting();
         app.UseAuthentication();
+        // Administrators and coordinators without two-factor sign-in may only enrol or sign out.
+        app.UseMiddleware<Features.Account.TwoFactor.TwoFactorEnrolmentMiddleware>();
         app.UseAuthorization();
         app.MapStaticAssets().AllowAnonymous();
         app.MapControllers();
