@@ -20,7 +20,7 @@ builder.Services
     .AddPortalAccounts()
     .AddPortalSite()
     .AddPortalHealth()
-    .AddSingleton<IPermissionProvider, AdminPermissions>();
+    .AddPortalAdmin();
 
 var app = builder.Build();
 
