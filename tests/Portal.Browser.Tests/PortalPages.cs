@@ -12,7 +12,46 @@ public static class PortalPages
         await page.GetByLabel("Email address").FillAsync(email);
         await page.GetByLabel("Password", new() { Exact = true }).FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForLoadStateAsync();
     }
 
-    public static Task SignInAsAdministratorAsync(this IPage page) => page.SignInAsync(TestSite.AdminEmail, TestSite.AdminPassword);
+    /// <summary>
+    /// Signs in and answers whatever two-factor step follows: a code from the remembered key, or,
+    /// for an administrator or coordinator who has not enrolled yet, enrolment first.
+    /// </summary>
+    public static async Task SignInWithTwoFactorAsync(this IPage page, string email, string password)
+    {
+        await page.SignInAsync(email, password);
+        var path = new Uri(page.Url).AbsolutePath;
+        if (path == "/account/sign-in/code")
+        {
+            await page.EnterCodeAsync(AuthenticatorKeys.For(new Uri(page.Url), email));
+        }
+        else if (path == "/account/two-factor/enable")
+        {
+            await page.EnrolInTwoFactorAsync(email);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+            await page.WaitForLoadStateAsync();
+        }
+    }
+
+    public static Task SignInAsAdministratorAsync(this IPage page) => page.SignInWithTwoFactorAsync(TestSite.AdminEmail, TestSite.AdminPassword);
+
+    /// <summary>On the enrolment page: reads the key, types the code an app would show, and stops on the recovery codes page.</summary>
+    public static async Task<string> EnrolInTwoFactorAsync(this IPage page, string email)
+    {
+        var key = (await page.Locator("#shared-key").TextContentAsync())!.Trim();
+        await page.GetByLabel("Security code").FillAsync(Totp.Code(key));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Turn on two-factor authentication" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Two-factor authentication is on" })).ToBeVisibleAsync();
+        AuthenticatorKeys.Remember(new Uri(page.Url), email, key);
+        return key;
+    }
+
+    public static async Task EnterCodeAsync(this IPage page, string key)
+    {
+        await page.GetByLabel("Security code").FillAsync(Totp.Code(key));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+        await page.WaitForLoadStateAsync();
+    }
 }

@@ -81,9 +81,9 @@ public sealed class SignInAndNavigationTests(BrowserFixture browser, SetUpSiteFi
         Assert.EndsWith("#maincontent", page.Url, StringComparison.Ordinal);
         // Keyboard alone: type, tab to the button, press Enter.
         await page.GetByLabel("Email address").FocusAsync();
-        await page.Keyboard.TypeAsync(TestSite.AdminEmail);
+        await page.Keyboard.TypeAsync(TestSite.LibrarianEmail);
         await page.Keyboard.PressAsync("Tab");
-        await page.Keyboard.TypeAsync(TestSite.AdminPassword);
+        await page.Keyboard.TypeAsync(TestSite.DemoPassword);
         await page.Keyboard.PressAsync("Tab");
         await page.Keyboard.PressAsync("Enter");
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeVisibleAsync();

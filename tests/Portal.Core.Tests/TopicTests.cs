@@ -33,4 +33,17 @@ public class TopicTests
 
         Assert.Throws<DomainException>(() => new Topic("frailty", "Frailty again", first));
     }
+
+    [Fact]
+    public void A_topic_cannot_move_under_one_of_its_own_descendants()
+    {
+        var frailty = new Topic("frailty", "Frailty", null);
+        var falls = new Topic("falls-prevention", "Falls prevention", frailty);
+        var exercise = new Topic("strength-and-balance", "Strength and balance", falls);
+
+        var refused = Assert.Throws<DomainException>(() => frailty.Rename("Frailty", exercise));
+
+        Assert.Equal("Topic frailty cannot move under strength-and-balance, which is inside it.", refused.Message);
+        Assert.Null(frailty.Parent);
+    }
 }

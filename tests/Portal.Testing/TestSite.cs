@@ -6,7 +6,8 @@ public static class TestSite
     public const string SiteName = "STEM Club Test";
     public const string Recipe = "stem-club-north-east";
     public const string AdminEmail = "admin@example.org";
-    public const string AdminPassword = "test admin passphrase 2026";
+    // Not containing "admin": a password must not contain the email name (admin@...).
+    public const string AdminPassword = "test portal passphrase 2026";
     public const string DemoPassword = "demo users passphrase 2026";
 
     /// <summary>The administrator's personal access token, created by setup from Portal:Setup:AdminApiToken.</summary>
@@ -14,6 +15,7 @@ public static class TestSite
 
     /// <summary>Demo users from the recipe, one per role.</summary>
     public const string CoordinatorEmail = "priya.raman@example.org";
+    public const string SecondCoordinatorEmail = "gareth.milburn@example.org";
     public const string LibrarianEmail = "lena.hartley@example.org";
     public const string MemberEmail = "claire.robson@example.org";
 }

@@ -56,7 +56,7 @@ public sealed class SetupTests
         Assert.Contains("Enter a site name", html, StringComparison.Ordinal);
         Assert.Contains("There is no recipe called &#x27;no-such-recipe&#x27;", html, StringComparison.Ordinal);
         Assert.Contains("Enter an email address in the correct format", html, StringComparison.Ordinal);
-        Assert.Contains("at least 12 characters", html, StringComparison.Ordinal);
+        Assert.Contains("Password must be 12 characters or more", html, StringComparison.Ordinal);
         Assert.Contains("The passwords do not match", html, StringComparison.Ordinal);
         Assert.DoesNotContain("value=\"short\"", html, StringComparison.Ordinal);
         using var stillEmpty = await client.GetAsync("/");

@@ -10,7 +10,7 @@ public sealed class ThemeTests(SetUpSiteFixture site) : IClassFixture<SetUpSiteF
     public async Task Choosing_the_community_theme_overrides_the_home_page_introduction_only()
     {
         using var client = site.Portal.CreateClient();
-        await client.SignInAsync(TestSite.AdminEmail, TestSite.AdminPassword);
+        await client.SignInAsAdministratorAsync();
         var before = await client.GetStringAsync("/");
 
         using var saved = await client.PostFormAsync("/admin", "/admin/theme", [new("theme", "CommunityTheme")]);
@@ -35,7 +35,7 @@ public sealed class ThemeTests(SetUpSiteFixture site) : IClassFixture<SetUpSiteF
     public async Task An_unknown_theme_is_refused_with_a_message()
     {
         using var client = site.Portal.CreateClient();
-        await client.SignInAsync(TestSite.AdminEmail, TestSite.AdminPassword);
+        await client.SignInAsAdministratorAsync();
 
         using var response = await client.PostFormAsync("/admin", "/admin/theme", [new("theme", "../../etc/passwd")]);
 

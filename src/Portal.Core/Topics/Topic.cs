@@ -37,6 +37,16 @@ public sealed class Topic : Entity
             throw new DomainException($"Topic {Key} cannot be its own parent.");
         }
 
+        // A topic cannot move under one of its own descendants: the tree would become a loop.
+        // (Ancestors are checked as far as they are loaded; callers moving topics load the tree.)
+        for (var ancestor = parent?.Parent; ancestor is not null; ancestor = ancestor.Parent)
+        {
+            if (ancestor.Key == Key)
+            {
+                throw new DomainException($"Topic {Key} cannot move under {parent!.Key}, which is inside it.");
+            }
+        }
+
         Name = name.Trim();
         Parent = parent;
         ParentId = parent?.Id;

@@ -39,6 +39,8 @@ public static class HostExtensions
         app.UseMiddleware<FirstRunMiddleware>();
         app.UseRouting();
         app.UseAuthentication();
+        // Administrators and coordinators without two-factor sign-in may only enrol or sign out.
+        app.UseMiddleware<Features.Account.TwoFactor.TwoFactorEnrolmentMiddleware>();
         app.UseAuthorization();
         app.UseRateLimiter();
         app.MapStaticAssets().AllowAnonymous();

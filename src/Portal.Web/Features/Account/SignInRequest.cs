@@ -12,3 +12,11 @@ public sealed class SignInRequest
 
     public string? ReturnUrl { get; set; }
 }
+
+/// <summary>The second step of a two-factor sign-in: a code from the app, or a recovery code.</summary>
+public sealed class SignInCodeRequest
+{
+    public string? Code { get; set; }
+
+    public string? ReturnUrl { get; set; }
+}
