@@ -47,6 +47,7 @@ public static class EmailServiceCollectionExtensions
             ? ActivatorUtilities.CreateInstance<PickupFolderSender>(sp)
             : ActivatorUtilities.CreateInstance<SmtpMailSender>(sp));
         services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<Portal.Data.SaveHook.IOutboxObserver>(sp => sp.GetRequiredService<OutboxSignal>());
         services.AddSingleton<OutboxDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
         return services;

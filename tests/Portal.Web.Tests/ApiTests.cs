@@ -47,7 +47,7 @@ public sealed class ApiTests(ApiSiteFixture site) : IClassFixture<ApiSiteFixture
         {
             email = "new.analyst@example.org",
             displayName = "New Analyst",
-            password = "a brand new analyst passphrase",
+            password = "orange kite morning rain",
             roles = new[] { "Analyst" },
         });
         using var list = await admin.GetAsync("/api/v1/users?pageSize=200");
@@ -57,7 +57,7 @@ public sealed class ApiTests(ApiSiteFixture site) : IClassFixture<ApiSiteFixture
         Assert.Equal("Analyst", user.GetProperty("roles")[0].GetString());
         Assert.Contains("new.analyst@example.org", await list.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         using var browser = site.Portal.CreateClient();
-        using var signIn = await browser.SignInAsync("new.analyst@example.org", "a brand new analyst passphrase");
+        using var signIn = await browser.SignInAsync("new.analyst@example.org", "orange kite morning rain");
         Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
     }
 

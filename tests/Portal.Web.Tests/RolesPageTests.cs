@@ -15,7 +15,7 @@ public sealed class RolesPageTests(SetUpSiteFixture site) : IClassFixture<SetUpS
         Assert.Equal(HttpStatusCode.OK, before.StatusCode);
 
         using var admin = site.Portal.CreateClient();
-        await admin.SignInAsync(TestSite.AdminEmail, TestSite.AdminPassword);
+        await admin.SignInAsAdministratorAsync();
         using var removed = await admin.PostFormAsync("/admin/roles/Member", "/admin/roles/Member", []);
         using var during = await member.GetAsync("/account/tokens");
         using var restored = await admin.PostFormAsync("/admin/roles/Member", "/admin/roles/Member", [new("permissions", "CreateApiTokens")]);
@@ -31,7 +31,7 @@ public sealed class RolesPageTests(SetUpSiteFixture site) : IClassFixture<SetUpS
     public async Task Administrators_cannot_lose_the_permission_to_manage_roles_or_be_given_an_unknown_one()
     {
         using var admin = site.Portal.CreateClient();
-        await admin.SignInAsync(TestSite.AdminEmail, TestSite.AdminPassword);
+        await admin.SignInAsAdministratorAsync();
 
         using var lockout = await admin.PostFormAsync("/admin/roles/Administrator", "/admin/roles/Administrator", [new("permissions", "ManageSite")]);
         using var unknown = await admin.PostFormAsync("/admin/roles/Librarian", "/admin/roles/Librarian", [new("permissions", "RuleTheWorld")]);
@@ -80,14 +80,14 @@ public sealed class RolesRecipeStepTests
             ["SiteName"] = "Roles test",
             ["Recipe"] = "bad-roles",
             ["AdminEmail"] = "roles.admin@example.org",
-            ["AdminPassword"] = "roles admin passphrase",
-            ["ConfirmPassword"] = "roles admin passphrase",
+            ["AdminPassword"] = "roles orange passphrase",
+            ["ConfirmPassword"] = "roles orange passphrase",
         };
 
         using var bad = await client.PostFormAsync("/setup", setup);
         setup["Recipe"] = "quiet-members";
         using var good = await client.PostFormAsync("/setup", setup);
-        await client.SignInAsync("roles.admin@example.org", "roles admin passphrase");
+        await client.SignInWithTwoFactorAsync("roles.admin@example.org", "roles orange passphrase");
         var memberPage = await client.GetStringAsync("/admin/roles/Member");
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, bad.StatusCode);

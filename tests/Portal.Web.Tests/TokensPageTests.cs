@@ -15,7 +15,7 @@ public sealed partial class TokensPageTests(SetUpSiteFixture site) : IClassFixtu
     private async Task<(HttpClient Browser, string Token)> CreateTokenAsync(string scope, string email = TestSite.LibrarianEmail, string password = TestSite.DemoPassword)
     {
         var browser = site.Portal.CreateClient();
-        await browser.SignInAsync(email, password);
+        await browser.SignInWithTwoFactorAsync(email, password);
         using var created = await browser.PostFormAsync("/account/tokens", new Dictionary<string, string>
         {
             ["Name"] = $"Report {scope}",

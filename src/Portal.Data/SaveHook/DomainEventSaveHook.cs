@@ -10,9 +10,12 @@ namespace Portal.Data.SaveHook;
 /// task for each content change, and whatever the registered reactors add (notifications,
 /// outbox mails). They are added to the same save, so they commit or roll back with the change.
 /// </summary>
-public sealed class DomainEventSaveHook(IActor actor, TimeProvider clock, IEnumerable<IDomainEventReactor> reactors)
+public sealed class DomainEventSaveHook(
+    IActor actor, TimeProvider clock, IEnumerable<IDomainEventReactor> reactors, IEnumerable<IOutboxObserver> outboxObservers)
     : SaveChangesInterceptor
 {
+    private bool _queuedMail;
+
     // Reactors may change entities that raise further events; a chain longer than this is a bug.
     private const int MaxRounds = 8;
 
@@ -32,9 +35,25 @@ public sealed class DomainEventSaveHook(IActor actor, TimeProvider clock, IEnume
         if (eventData.Context is PortalDbContext db)
         {
             await WriteSideEffectsAsync(db, cancellationToken);
+            _queuedMail = db.ChangeTracker.Entries<OutboxMessage>().Any(e => e.State == EntityState.Added);
         }
 
         return result;
+    }
+
+    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        // Inside a longer transaction the rows are not visible yet; the sender's next poll finds them.
+        if (_queuedMail && eventData.Context?.Database.CurrentTransaction is null)
+        {
+            foreach (var observer in outboxObservers)
+            {
+                observer.MessagesQueued();
+            }
+        }
+
+        _queuedMail = false;
+        return ValueTask.FromResult(result);
     }
 
     private async Task WriteSideEffectsAsync(PortalDbContext db, CancellationToken cancellationToken)
