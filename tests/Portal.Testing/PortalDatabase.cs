@@ -73,6 +73,33 @@ public static class PortalDatabase
         return await command.ExecuteNonQueryAsync();
     }
 
+    /// <summary>Rows of a query, each as column name → value.</summary>
+    public static async Task<IReadOnlyList<IReadOnlyDictionary<string, object?>>> QueryAsync(this PortalProcess portal, string sql, params (string Name, object? Value)[] parameters)
+    {
+        await using var connection = await OpenAsync(portal);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        }
+
+        var rows = new List<IReadOnlyDictionary<string, object?>>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            var row = new Dictionary<string, object?>(StringComparer.Ordinal);
+            for (var i = 0; i < reader.FieldCount; i++)
+            {
+                row[reader.GetName(i)] = reader.IsDBNull(i) ? null : reader.GetValue(i);
+            }
+
+            rows.Add(row);
+        }
+
+        return rows;
+    }
+
     public static Task<string?> UserIdAsync(this PortalProcess portal, string email) =>
         portal.ScalarAsync<string>("SELECT Id FROM AspNetUsers WHERE NormalizedEmail = upper($email)", ("$email", email));
 

@@ -186,3 +186,62 @@ public sealed class ApiTests(ApiSiteFixture site) : IClassFixture<ApiSiteFixture
         TestPaths.DeleteQuietly(portal.DataPath);
     }
 }
+
+/// <summary>Tokens against accounts that change: two-factor codes, deactivation, expiry.</summary>
+public sealed class ApiTokenLifecycleTests(ApiSiteFixture site) : IClassFixture<ApiSiteFixture>
+{
+    private async Task<HttpResponseMessage> RequestTokenAsync(object body)
+    {
+        using var client = site.Portal.CreateClient();
+        return await client.PostAsJsonAsync("/api/v1/auth/token", body);
+    }
+
+    [Fact]
+    public async Task With_two_factor_on_a_token_needs_the_right_code()
+    {
+        const string email = "rhys.carrick@example.org";
+        using (var browser = site.Portal.CreateClient())
+        {
+            await browser.SignInAsync(email, TestSite.DemoPassword);
+            await browser.EnrolInTwoFactorAsync(email);
+        }
+
+        using var noCode = await RequestTokenAsync(new { email, password = TestSite.DemoPassword });
+        using var wrongCode = await RequestTokenAsync(new { email, password = TestSite.DemoPassword, otp = "000000" });
+        using var rightCode = await RequestTokenAsync(new { email, password = TestSite.DemoPassword, otp = Totp.Code(AuthenticatorKeys.For(site.Portal.BaseAddress, email)) });
+
+        Assert.Equal(HttpStatusCode.BadRequest, noCode.StatusCode);
+        Assert.Contains("otp", await noCode.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Unauthorized, wrongCode.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, rightCode.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_deactivated_users_token_and_an_expired_token_are_refused()
+    {
+        const string email = "aisha.mahmood@example.org";
+        using var issued = await RequestTokenAsync(new { email, password = TestSite.DemoPassword });
+        var token = (await issued.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString()!;
+        using var api = site.Portal.CreateClient();
+        api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var before = await api.GetAsync("/api/v1/users");
+        Assert.Equal(HttpStatusCode.Forbidden, before.StatusCode); // known, but not allowed
+
+        var id = await site.Portal.UserIdAsync(email);
+        using (var admin = site.Portal.CreateClient())
+        {
+            await admin.SignInAsAdministratorAsync();
+            using var deactivated = await admin.PostFormAsync($"/admin/users/{id}", $"/admin/users/{id}/deactivate", []);
+            Assert.Equal(HttpStatusCode.Redirect, deactivated.StatusCode);
+        }
+
+        using var afterDeactivation = await api.GetAsync("/api/v1/users");
+        Assert.Equal(HttpStatusCode.Unauthorized, afterDeactivation.StatusCode);
+
+        using var adminApi = site.Portal.CreateClient();
+        adminApi.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TestSite.AdminApiToken);
+        await site.Portal.ExecuteAsync("UPDATE PersonalAccessTokens SET ExpiresAt = $past WHERE Name = 'Setup token'", ("$past", DateTimeOffset.UtcNow.AddMinutes(-1).UtcTicks));
+        using var expired = await adminApi.GetAsync("/api/v1/users");
+        Assert.Equal(HttpStatusCode.Unauthorized, expired.StatusCode);
+    }
+}

@@ -24,7 +24,7 @@ public sealed class ThemeTests(SetUpSiteFixture site) : IClassFixture<SetUpSiteF
         Assert.Contains("nhsuk-header", after, StringComparison.Ordinal);
         Assert.Contains("nhsuk-footer", after, StringComparison.Ordinal);
 
-        var audit = await PortalDatabaseFile.QueryAsync(site.Portal.DataPath,
+        var audit = await site.Portal.QueryAsync(
             "SELECT a.Data, u.Email FROM AuditEvents a JOIN AspNetUsers u ON u.Id = a.Actor WHERE a.EventType = 'SiteThemeChanged' ORDER BY a.Id");
         Assert.Equal(2, audit.Count);
         Assert.Contains("\"To\":\"CommunityTheme\"", (string)audit[0]["Data"]!, StringComparison.Ordinal);
