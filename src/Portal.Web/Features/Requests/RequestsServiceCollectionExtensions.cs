@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Portal.Core.Requests;
 using Portal.Theming;
 using Portal.Web.Infrastructure.Authorization;
@@ -12,7 +13,7 @@ public static class RequestsServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddPortalRequests(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton(ReadTurnaround(configuration.GetSection("Portal:Requests:Turnaround")));
+        services.Replace(ServiceDescriptor.Singleton(ReadTurnaround(configuration.GetSection("Portal:Requests:Turnaround"))));
         services.AddSingleton<IPermissionProvider, RequestsPermissions>();
         services.AddScoped<RequestActions>();
         services.AddScoped<RequestTimeline>();
