@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Portal.Recipes.Steps;
 
 namespace Portal.Recipes;
@@ -19,6 +20,9 @@ public static class RecipesServiceCollectionExtensions
         services.AddScoped<IRecipeStepHandler, TopicsStep>();
         services.AddScoped<IRecipeStepHandler, UsersStep>();
         services.AddScoped<IRecipeStepHandler, WorkStreamsStep>();
+        services.AddScoped<IRecipeStepHandler, RequestsStep>();
+        // The usual turnaround per output; the host replaces it with the configured one.
+        services.TryAddSingleton(new Core.Requests.TurnaroundRules());
         return services;
     }
 }

@@ -6,7 +6,9 @@ using Portal.Web.Features.Admin;
 using Portal.Web.Features.Api;
 using Portal.Web.Features.Health;
 using Portal.Web.Features.Permissions;
+using Portal.Web.Features.Requests;
 using Portal.Web.Features.Site;
+using Portal.Web.Features.WorkStreams;
 using Portal.Web.Infrastructure;
 using Portal.Web.Infrastructure.Authorization;
 
@@ -26,6 +28,8 @@ builder.Services
     .AddPortalHealth()
     .AddPortalRoles()
     .AddPortalAdmin()
+    .AddPortalWorkStreams()
+    .AddPortalRequests(builder.Configuration)
     .AddPortalApi(builder.Configuration);
 
 // Disposed on every way out, so the console logger writes what it holds before the process exits.

@@ -61,11 +61,12 @@ internal static class Site
             await db.Set<WorkStreamLead>().CountAsync(),
             await db.Set<Dictionary<string, object>>("WorkStreamTopics").CountAsync(),
             await db.AuditEvents.CountAsync(),
-            await db.IndexingTasks.CountAsync());
+            await db.IndexingTasks.CountAsync(),
+            await db.EvidenceRequests.CountAsync());
     }
 
     /// <summary>Everything a recipe may write, counted.</summary>
     public sealed record Rows(
         int Settings, int Areas, int Topics, int Users, int UserRoles,
-        int WorkStreams, int Leads, int WorkStreamTopics, int AuditEvents, int IndexingTasks);
+        int WorkStreams, int Leads, int WorkStreamTopics, int AuditEvents, int IndexingTasks, int Requests);
 }

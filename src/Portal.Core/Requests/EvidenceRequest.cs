@@ -18,9 +18,9 @@ public sealed class EvidenceRequest : Entity
         Details = null!;
     }
 
-    private EvidenceRequest(Guid workStreamId, string requesterId, RequestDetails details, DateTimeOffset now)
+    private EvidenceRequest(Guid id, Guid workStreamId, string requesterId, RequestDetails details, DateTimeOffset now)
     {
-        Id = Guid.NewGuid();
+        Id = id;
         WorkStreamId = workStreamId;
         RequesterId = requesterId;
         Details = details;
@@ -69,8 +69,11 @@ public sealed class EvidenceRequest : Entity
     /// <summary>Time spent waiting for the requester in earlier pauses.</summary>
     public TimeSpan PausedTotal { get; private set; }
 
-    /// <summary>Starts a draft. The work stream must be active; the details must pass their checks.</summary>
-    public static EvidenceRequest Draft(WorkStream workStream, string requesterId, RequestDetails details, DateTimeOffset now, TurnaroundRules turnaround)
+    /// <summary>
+    /// Starts a draft. The work stream must be active; the details must pass their checks. A recipe
+    /// passes a fixed <paramref name="id"/> so that it finds the same request when it runs again.
+    /// </summary>
+    public static EvidenceRequest Draft(WorkStream workStream, string requesterId, RequestDetails details, DateTimeOffset now, TurnaroundRules turnaround, Guid? id = null)
     {
         ArgumentNullException.ThrowIfNull(workStream);
         ArgumentException.ThrowIfNullOrWhiteSpace(requesterId);
@@ -79,7 +82,7 @@ public sealed class EvidenceRequest : Entity
             throw new DomainException($"The work stream {workStream.Title} is {workStream.Status.ToString().ToLowerInvariant()}, so it takes no new requests.", RuleViolationKind.Invalid);
         }
 
-        var request = new EvidenceRequest(workStream.Id, requesterId, CheckedDetails(details, now, turnaround), now);
+        var request = new EvidenceRequest(id ?? Guid.NewGuid(), workStream.Id, requesterId, CheckedDetails(details, now, turnaround), now);
         request.Raise(new RequestDrafted(request.Id, requesterId, workStream.Id));
         return request;
     }

@@ -35,7 +35,8 @@ public sealed record QuestionFramework(
     /// <summary>Keeps only the parts of the chosen framework, trimmed, so stray values from another framework are not stored.</summary>
     public QuestionFramework Normalised()
     {
-        var keep = Parts[Kind];
+        // An unknown kind keeps no parts; Check reports the kind itself.
+        var keep = Parts.GetValueOrDefault(Kind, []);
         string? Part(string name, string? value) => keep.Contains(name) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
         return new QuestionFramework(
             Kind,

@@ -4,7 +4,7 @@ using Portal.Data;
 
 namespace Portal.Recipes.Steps;
 
-/// <summary>"WorkStreams": work streams matched by key, with their system, place, topics and leads.</summary>
+/// <summary>"WorkStreams": work streams matched by key, with their system, place, topics, status and leads.</summary>
 internal sealed class WorkStreamsStep(PortalDbContext db, TimeProvider clock) : IRecipeStepHandler
 {
     public string StepName => "WorkStreams";
@@ -13,7 +13,7 @@ internal sealed class WorkStreamsStep(PortalDbContext db, TimeProvider clock) : 
 
     private sealed record WorkStreamData(
         string Key, string Title, string System, string? Place, IReadOnlyList<string> Topics,
-        string Summary = "", WorkStreamStatus Status = WorkStreamStatus.Active, IReadOnlyList<string>? Leads = null);
+        string Summary = "", WorkStreamStatus? Status = null, IReadOnlyList<string>? Leads = null);
 
     public async Task ExecuteAsync(RecipeStep step, RecipeContext context, CancellationToken cancellationToken)
     {
@@ -37,7 +37,12 @@ internal sealed class WorkStreamsStep(PortalDbContext db, TimeProvider clock) : 
             }
 
             workStream.Describe(item.Title, item.Summary, system, place);
-            workStream.SetStatus(item.Status);
+            // Without a status a new work stream is active and an existing one keeps its status, so a
+            // recipe can pause a work stream in a later step, after requests were made for it.
+            if (item.Status is { } status)
+            {
+                workStream.SetStatus(status);
+            }
             workStream.TagWith(tagged);
             foreach (var email in item.Leads ?? [])
             {

@@ -25,6 +25,7 @@ public static class HostExtensions
         services.AddHttpContextAccessor();
         services.AddScoped<Portal.Data.SaveHook.IActor, HttpActor>();
         services.AddSingleton<INavigationProvider, CoreNavigation>();
+        services.AddSingleton<MarkdownRenderer>();
         services.Configure<ForwardedHeadersOptions>(options => ConfigureForwardedHeaders(options, configuration.GetSection("Portal:ForwardedHeaders")));
         return services;
     }

@@ -43,6 +43,9 @@ public static class ApiServiceCollectionExtensions
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
         });
 
+        // Enums by name in requests and responses: states are "AwaitingRequester", never 3.
+        services.ConfigureHttpJsonOptions(options =>
+            options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(allowIntegerValues: false)));
         services.AddOpenApi("v1", options => options.AddDocumentTransformer((document, _, _) =>
         {
             document.Info = new OpenApiInfo { Title = "STEM Portal API", Version = "v1" };
@@ -72,6 +75,8 @@ public static class ApiServiceCollectionExtensions
         var users = api.MapGroup("/users").RequireAuthorization(AdminPermissions.ManageUsers.Name);
         users.MapGet("", UsersApi.ListAsync).WithSummary("List accounts, 50 a page.");
         users.MapPost("", UsersApi.CreateAsync).WithSummary("Create a confirmed account with roles.");
+        WorkStreams.WorkStreamsApi.Map(api);
+        Requests.RequestsApi.Map(api);
         return endpoints;
     }
 

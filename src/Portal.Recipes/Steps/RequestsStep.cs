@@ -1,0 +1,232 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Core;
+using Portal.Core.Requests;
+using Portal.Data;
+
+namespace Portal.Recipes.Steps;
+
+/// <summary>
+/// "Requests": evidence requests, each driven to its state the real way, by calling the entity's
+/// methods as the people the step names (requester, claimant). Deadlines are given in days from
+/// today, so the recipe stays valid whatever day it runs. A request is found again by its key; one
+/// that exists is left as it is.
+/// </summary>
+internal sealed class RequestsStep(PortalDbContext db, TimeProvider clock, TurnaroundRules turnaround) : IRecipeStepHandler
+{
+    public string StepName => "Requests";
+
+    private sealed record Data(IReadOnlyList<RequestData> Requests);
+
+    private sealed record RequestData(
+        string Key,
+        string WorkStream,
+        string Requester,
+        string Question,
+        RequestOutput Output,
+        int DeadlineInDays,
+        RequestState State = RequestState.Draft,
+        int StartedDaysAgo = 0,
+        QuestionFrameworkKind Framework = QuestionFrameworkKind.None,
+        Parts? Pico = null,
+        Parts? Spice = null,
+        Parts? Eclipse = null,
+        string? Decision = null,
+        string? DecisionForum = null,
+        int? DecisionInDays = null,
+        string? OnBehalfOfName = null,
+        string? OnBehalfOfRole = null,
+        int? EvidenceFromYear = null,
+        int? EvidenceToYear = null,
+        string? Geography = null,
+        string? CareSettings = null,
+        IReadOnlyList<EvidenceTypes>? EvidenceTypes = null,
+        string? NotWanted = null,
+        string? KnownPapers = null,
+        Urgency Urgency = Urgency.Routine,
+        string? UrgencyReason = null,
+        string? ShortDeadlineReason = null,
+        string? Claimant = null,
+        string? QuestionForRequester = null,
+        RequestState WithdrawnFrom = RequestState.Submitted,
+        string? Reason = null);
+
+    /// <summary>A framework's parts; only those of the chosen framework are kept.</summary>
+    private sealed record Parts(
+        string? Population = null, string? Intervention = null, string? Comparison = null, string? Outcomes = null,
+        string? Setting = null, string? Perspective = null, string? Evaluation = null, string? Expectation = null,
+        string? ClientGroup = null, string? Location = null, string? Impact = null, string? Professionals = null, string? Service = null);
+
+    /// <summary>The methods that lead from a draft to each state, in order.</summary>
+    private static readonly Dictionary<RequestState, RequestState[]> Paths = new Dictionary<RequestState, RequestState[]>
+    {
+        [RequestState.Draft] = [],
+        [RequestState.Submitted] = [RequestState.Submitted],
+        [RequestState.Claimed] = [RequestState.Submitted, RequestState.Claimed],
+        [RequestState.AwaitingRequester] = [RequestState.Submitted, RequestState.Claimed, RequestState.AwaitingRequester],
+        [RequestState.InReview] = [RequestState.Submitted, RequestState.Claimed, RequestState.InReview],
+        [RequestState.Delivered] = [RequestState.Submitted, RequestState.Claimed, RequestState.Delivered],
+        [RequestState.Closed] = [RequestState.Submitted, RequestState.Claimed, RequestState.Delivered, RequestState.Closed],
+    };
+
+    public async Task ExecuteAsync(RecipeStep step, RecipeContext context, CancellationToken cancellationToken)
+    {
+        var data = StepData.Read<Data>(step);
+        var duplicate = data.Requests.GroupBy(r => r.Key, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+        {
+            throw new FormatException($"Request key {duplicate.Key} is used more than once.");
+        }
+
+        var ids = data.Requests.ToDictionary(r => r.Key, r => RecipeIds.For(nameof(EvidenceRequest), r.Key));
+        var existing = await db.EvidenceRequests.Where(r => ids.Values.Contains(r.Id)).Select(r => r.Id).ToListAsync(cancellationToken);
+        var wanted = data.Requests.Where(r => !existing.Contains(ids[r.Key])).ToList();
+        if (wanted.Count == 0)
+        {
+            return;
+        }
+
+        var workStreams = await db.WorkStreams.Include(w => w.Leads).ToDictionaryAsync(w => w.Key, StringComparer.OrdinalIgnoreCase, cancellationToken);
+        var emails = wanted.SelectMany(r => new[] { r.Requester, r.Claimant }).OfType<string>().Select(e => e.ToUpperInvariant()).Distinct().ToList();
+        var users = await db.Users.Where(u => emails.Contains(u.NormalizedEmail!))
+            .ToDictionaryAsync(u => u.NormalizedEmail!, u => u.Id, StringComparer.Ordinal, cancellationToken);
+        var librarians = await (
+                from userRole in db.UserRoles
+                join role in db.Roles on userRole.RoleId equals role.Id
+                where role.Name == Roles.Librarian
+                select userRole.UserId)
+            .ToListAsync(cancellationToken);
+
+        var now = clock.GetUtcNow();
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        foreach (var item in wanted)
+        {
+            if (!workStreams.TryGetValue(item.WorkStream, out var workStream))
+            {
+                throw new KeyNotFoundException($"Request {item.Key} names work stream {item.WorkStream}, which does not exist.");
+            }
+
+            var requester = UserId(users, item.Requester, $"Request {item.Key} names requester");
+            if (!workStream.IsLedBy(requester))
+            {
+                throw new InvalidOperationException($"Request {item.Key}: {item.Requester} does not lead work stream {item.WorkStream}, so cannot request evidence for it.");
+            }
+
+            var path = PathTo(item);
+            string? claimant = null;
+            if (path.Contains(RequestState.Claimed))
+            {
+                claimant = item.Claimant is null
+                    ? throw new FormatException($"Request {item.Key} is to be {item.State}, so it needs a \"claimant\".")
+                    : UserId(users, item.Claimant, $"Request {item.Key} names claimant");
+                if (!librarians.Contains(claimant))
+                {
+                    throw new InvalidOperationException($"Request {item.Key} names claimant {item.Claimant}, who is not a librarian.");
+                }
+            }
+
+            if (item.StartedDaysAgo < 0)
+            {
+                throw new FormatException($"Request {item.Key}: \"startedDaysAgo\" cannot be negative.");
+            }
+
+            var start = now.AddDays(-item.StartedDaysAgo);
+            var details = new RequestDetails(
+                item.Question,
+                Framework(item),
+                item.Output,
+                today.AddDays(item.DeadlineInDays),
+                item.Urgency,
+                item.UrgencyReason,
+                item.ShortDeadlineReason,
+                item.Decision,
+                item.DecisionForum,
+                item.DecisionInDays is { } days ? today.AddDays(days) : null,
+                item.OnBehalfOfName,
+                item.OnBehalfOfRole,
+                item.EvidenceFromYear,
+                item.EvidenceToYear,
+                item.Geography,
+                item.CareSettings,
+                (item.EvidenceTypes ?? []).Aggregate(EvidenceTypes.None, (all, type) => all | type),
+                item.NotWanted,
+                item.KnownPapers);
+            try
+            {
+                var request = EvidenceRequest.Draft(workStream, requester, details, start, turnaround, ids[item.Key]);
+                for (var i = 0; i < path.Length; i++)
+                {
+                    // Each step a day after the one before, never later than now.
+                    var at = start.AddDays(i + 1) < now ? start.AddDays(i + 1) : now;
+                    Apply(request, path[i], item, requester, claimant, at);
+                }
+
+                db.EvidenceRequests.Add(request);
+            }
+            catch (DomainException refusal)
+            {
+                throw new InvalidOperationException($"Request {item.Key}: {refusal.Message}", refusal);
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private static RequestState[] PathTo(RequestData item)
+    {
+        if (item.State != RequestState.Withdrawn)
+        {
+            return Paths[item.State];
+        }
+
+        if (item.WithdrawnFrom is RequestState.Withdrawn or RequestState.Delivered or RequestState.Closed)
+        {
+            throw new FormatException($"Request {item.Key} cannot be withdrawn from {item.WithdrawnFrom}.");
+        }
+
+        return [.. Paths[item.WithdrawnFrom], RequestState.Withdrawn];
+    }
+
+    private static void Apply(EvidenceRequest request, RequestState next, RequestData item, string requester, string? claimant, DateTimeOffset at)
+    {
+        switch (next)
+        {
+            case RequestState.Submitted:
+                request.Submit(requester, at);
+                break;
+            case RequestState.Claimed:
+                request.Claim(claimant!, at);
+                break;
+            case RequestState.AwaitingRequester:
+                request.AskRequester(claimant!, item.QuestionForRequester ?? throw new FormatException($"Request {item.Key} is to be AwaitingRequester, so it needs a \"questionForRequester\"."), at);
+                break;
+            case RequestState.InReview:
+                request.SendForReview(claimant!, at);
+                break;
+            case RequestState.Delivered:
+                request.Deliver(claimant!, at);
+                break;
+            case RequestState.Closed:
+                request.Close(requester, item.Reason, at);
+                break;
+            case RequestState.Withdrawn:
+                request.Withdraw(requester, item.Reason, at);
+                break;
+        }
+    }
+
+    private static QuestionFramework Framework(RequestData item)
+    {
+        var parts = item.Framework switch
+        {
+            QuestionFrameworkKind.Pico => item.Pico,
+            QuestionFrameworkKind.Spice => item.Spice,
+            QuestionFrameworkKind.Eclipse => item.Eclipse,
+            _ => null,
+        } ?? new Parts();
+        return new QuestionFramework(item.Framework, parts.Population, parts.Intervention, parts.Comparison, parts.Outcomes, parts.Setting,
+            parts.Perspective, parts.Evaluation, parts.Expectation, parts.ClientGroup, parts.Location, parts.Impact, parts.Professionals, parts.Service);
+    }
+
+    private static string UserId(Dictionary<string, string> users, string email, string what) =>
+        users.TryGetValue(email.ToUpperInvariant(), out var id) ? id : throw new KeyNotFoundException($"{what} {email}, who has no account.");
+}
