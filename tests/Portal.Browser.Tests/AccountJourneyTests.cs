@@ -105,7 +105,7 @@ public sealed class AccountJourneyTests(BrowserFixture browser, SetUpSiteFixture
         await coordinator.AssertNoViolationsAsync();
         await coordinator.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
 
-        await coordinator.GetByRole(AriaRole.Navigation, new() { Name = "Menu" }).GetByRole(AriaRole.Link, new() { Name = "Registrations" }).ClickAsync();
+        await coordinator.OpenAdministrationPageAsync("Registrations");
         var card = coordinator.Locator(".nhsuk-card", new() { HasText = email });
         await Assertions.Expect(card).ToContainTextAsync("Tyne Library Partnership");
         await Assertions.Expect(card).ToContainTextAsync("NHS North East and North Cumbria ICB");
@@ -149,8 +149,7 @@ public sealed class AccountJourneyTests(BrowserFixture browser, SetUpSiteFixture
         await page.EnterCodeAsync(key);
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeVisibleAsync();
 
-        var menu = page.GetByRole(AriaRole.Navigation, new() { Name = "Menu" });
-        await menu.GetByRole(AriaRole.Link, new() { Name = "Users" }).ClickAsync();
+        await page.OpenAdministrationPageAsync("Users");
         await page.AssertNoViolationsAsync();
         await page.GetByLabel("Search by name or email address").FillAsync("lena");
         await page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
@@ -158,7 +157,7 @@ public sealed class AccountJourneyTests(BrowserFixture browser, SetUpSiteFixture
         await Assertions.Expect(page.GetByLabel("Librarian")).ToBeCheckedAsync();
         await page.AssertNoViolationsAsync();
 
-        await menu.GetByRole(AriaRole.Link, new() { Name = "Geography" }).ClickAsync();
+        await page.OpenAdministrationPageAsync("Geography");
         await Assertions.Expect(page.Locator("#geography-tree")).ToContainTextAsync("NHS North East and North Cumbria ICB");
         await page.AssertNoViolationsAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Add an area" }).ClickAsync();
@@ -166,7 +165,7 @@ public sealed class AccountJourneyTests(BrowserFixture browser, SetUpSiteFixture
         await Assertions.Expect(page.Locator(".nhsuk-error-summary")).ToContainTextAsync("Enter the area's name");
         await page.AssertNoViolationsAsync();
 
-        await menu.GetByRole(AriaRole.Link, new() { Name = "Topics" }).ClickAsync();
+        await page.OpenAdministrationPageAsync("Topics");
         await page.AssertNoViolationsAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Falls prevention" }).ClickAsync();
         await page.GetByLabel("Name").FillAsync("Falls prevention and bone health");
@@ -174,7 +173,7 @@ public sealed class AccountJourneyTests(BrowserFixture browser, SetUpSiteFixture
         await Assertions.Expect(page.GetByText("Falls prevention and bone health has been saved.")).ToBeVisibleAsync();
         await page.AssertNoViolationsAsync();
 
-        await menu.GetByRole(AriaRole.Link, new() { Name = "Registrations" }).ClickAsync();
+        await page.OpenAdministrationPageAsync("Registrations");
         await page.AssertNoViolationsAsync();
         await page.GotoAsync("/account/two-factor");
         await Assertions.Expect(page.Locator("#two-factor-status")).ToHaveTextAsync("On");

@@ -54,4 +54,11 @@ public static class PortalPages
         await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
         await page.WaitForLoadStateAsync();
     }
+
+    /// <summary>Administration pages are reached through the one "Administration" link in the menu.</summary>
+    public static async Task OpenAdministrationPageAsync(this IPage page, string name)
+    {
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Menu" }).GetByRole(AriaRole.Link, new() { Name = "Administration" }).ClickAsync();
+        await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Link, new() { Name = name, Exact = true }).ClickAsync();
+    }
 }

@@ -8,7 +8,7 @@ namespace Portal.Browser.Tests;
 public sealed class SignInAndNavigationTests(BrowserFixture browser, SetUpSiteFixture site) : IClassFixture<SetUpSiteFixture>
 {
     [Fact]
-    public async Task The_administrator_signs_in_finds_site_settings_in_the_menu_and_signs_out()
+    public async Task The_administrator_signs_in_finds_site_settings_under_administration_and_signs_out()
     {
         await using var context = await browser.NewContextAsync(site.Portal.BaseAddress);
         var page = await context.NewPageAsync();
@@ -17,16 +17,19 @@ public sealed class SignInAndNavigationTests(BrowserFixture browser, SetUpSiteFi
         await page.AssertNoViolationsAsync();
         await page.SignInAsAdministratorAsync();
         var menu = page.GetByRole(AriaRole.Navigation, new() { Name = "Menu" });
-        await menu.GetByRole(AriaRole.Link, new() { Name = "Site settings" }).ClickAsync();
+        await menu.GetByRole(AriaRole.Link, new() { Name = "Administration" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Administration", Level = 1 })).ToBeVisibleAsync();
+        await page.AssertNoViolationsAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Site settings" }).ClickAsync();
 
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Site settings", Level = 1 })).ToBeVisibleAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Breadcrumb" })).ToContainTextAsync("Home");
-        await Assertions.Expect(menu.GetByRole(AriaRole.Link, new() { Name = "Site settings" })).ToHaveAttributeAsync("aria-current", "page");
+        await Assertions.Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Breadcrumb" })).ToContainTextAsync("Administration");
+        await Assertions.Expect(menu.GetByRole(AriaRole.Link, new() { Name = "Administration" })).ToHaveAttributeAsync("aria-current", "page");
         await page.AssertNoViolationsAsync();
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Sign in" }).First).ToBeVisibleAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Site settings" })).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Administration" })).ToHaveCountAsync(0);
     }
 
     [Fact]
@@ -37,9 +40,9 @@ public sealed class SignInAndNavigationTests(BrowserFixture browser, SetUpSiteFi
 
         await page.SignInAsync(TestSite.MemberEmail, TestSite.DemoPassword);
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Work streams" })).ToBeVisibleAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Site settings" })).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Administration" })).ToHaveCountAsync(0);
 
-        var response = await page.GotoAsync("/admin");
+        var response = await page.GotoAsync("/admin/site");
         Assert.Equal(403, response!.Status);
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "You do not have access to this page" })).ToBeVisibleAsync();
         await page.AssertNoViolationsAsync();
@@ -96,7 +99,7 @@ public sealed class SignInAndNavigationTests(BrowserFixture browser, SetUpSiteFi
         var page = await context.NewPageAsync();
 
         await page.SignInAsAdministratorAsync();
-        await page.GotoAsync("/admin");
+        await page.GotoAsync("/admin/site");
         await page.GetByLabel("StemTheme (default)").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Save theme" }).ClickAsync();
 

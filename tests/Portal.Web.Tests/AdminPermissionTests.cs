@@ -70,6 +70,8 @@ public sealed class AdminPermissionTests(SetUpSiteFixture site) : IClassFixture<
         var home = await member.GetStringAsync("/");
 
         Assert.DoesNotContain("href=\"/admin", home, StringComparison.Ordinal);
+        using var hub = await member.GetAsync("/admin");
+        Assert.Equal(HttpStatusCode.Redirect, hub.StatusCode); // to the access-denied page
         Assert.Contains("href=\"/account/profile\"", home, StringComparison.Ordinal);
     }
 }

@@ -20,7 +20,7 @@ public sealed class PostgresPortalTests(PostgresFixture postgres)
 
         using var ready = await client.GetAsync("/health/ready");
         await client.SignInAsAdministratorAsync();
-        using var admin = await client.GetAsync("/admin");
+        using var admin = await client.GetAsync("/admin/site");
 
         Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
         Assert.Equal(HttpStatusCode.OK, admin.StatusCode);
@@ -41,15 +41,15 @@ public sealed class PostgresPortalTests(PostgresFixture postgres)
         using var toB = nodeB.CreateClient(cookies: cookies);
 
         await toA.SignInAsAdministratorAsync();
-        using var adminOnB = await toB.GetAsync("/admin");
+        using var adminOnB = await toB.GetAsync("/admin/site");
         Assert.Equal(HttpStatusCode.OK, adminOnB.StatusCode);
         Assert.Contains(TestSite.SiteName, await adminOnB.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         // A form served by node A, posted to node B: B must accept A's antiforgery token.
-        var tokenFromA = await FormPosting.AntiforgeryTokenAsync(toA, "/admin");
+        var tokenFromA = await FormPosting.AntiforgeryTokenAsync(toA, "/admin/site");
         using var signOutOnB = await toB.PostAsync("/account/sign-out", new FormUrlEncodedContent([new("__RequestVerificationToken", tokenFromA)]));
         Assert.Equal(HttpStatusCode.Redirect, signOutOnB.StatusCode);
-        using var adminOnA = await toA.GetAsync("/admin");
+        using var adminOnA = await toA.GetAsync("/admin/site");
         Assert.Equal(HttpStatusCode.Redirect, adminOnA.StatusCode);
         Assert.DoesNotContain("Site set up from configuration", nodeB.Output, StringComparison.Ordinal);
         await StopAsync(nodeA);

@@ -22,7 +22,7 @@ public sealed class SetupTests
         using var client = portal.CreateClient();
 
         using var home = await client.GetAsync("/");
-        using var admin = await client.GetAsync("/admin");
+        using var admin = await client.GetAsync("/admin/site");
         using var setup = await client.GetAsync("/setup");
 
         Assert.Equal(HttpStatusCode.Redirect, home.StatusCode);

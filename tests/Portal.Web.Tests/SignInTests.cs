@@ -12,13 +12,13 @@ public sealed class SignInTests(SetUpSiteFixture site) : IClassFixture<SetUpSite
         using var client = site.Portal.CreateClient();
 
         await client.SignInAsAdministratorAsync();
-        using var admin = await client.GetAsync("/admin");
+        using var admin = await client.GetAsync("/admin/site");
         Assert.Equal(HttpStatusCode.OK, admin.StatusCode);
         Assert.Contains(TestSite.SiteName, await admin.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
-        using var signOut = await client.PostFormAsync("/admin", "/account/sign-out", []);
+        using var signOut = await client.PostFormAsync("/admin/site", "/account/sign-out", []);
         Assert.Equal(HttpStatusCode.Redirect, signOut.StatusCode);
-        using var afterwards = await client.GetAsync("/admin");
+        using var afterwards = await client.GetAsync("/admin/site");
         Assert.Equal(HttpStatusCode.Redirect, afterwards.StatusCode);
     }
 
@@ -90,7 +90,7 @@ public sealed class SignInTests(SetUpSiteFixture site) : IClassFixture<SetUpSite
         using (var client = portal.CreateClient())
         {
             await client.SignInAsAdministratorAsync();
-            using var saved = await client.PostFormAsync("/admin", "/admin/theme", [new("theme", "CommunityTheme")]);
+            using var saved = await client.PostFormAsync("/admin/site", "/admin/theme", [new("theme", "CommunityTheme")]);
             Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         }
 

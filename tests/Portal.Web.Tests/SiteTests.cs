@@ -46,13 +46,13 @@ public sealed class SiteTests(SetUpSiteFixture site) : IClassFixture<SetUpSiteFi
     public async Task Site_settings_ask_a_visitor_to_sign_in_and_refuse_a_member()
     {
         using var visitor = site.Portal.CreateClient();
-        using var anonymous = await visitor.GetAsync("/admin");
+        using var anonymous = await visitor.GetAsync("/admin/site");
         Assert.Equal(HttpStatusCode.Redirect, anonymous.StatusCode);
         Assert.StartsWith("/account/sign-in?ReturnUrl=%2Fadmin", anonymous.Headers.Location?.PathAndQuery ?? anonymous.Headers.Location?.OriginalString, StringComparison.Ordinal);
 
         using var member = site.Portal.CreateClient(followRedirects: true);
         await member.SignInAsync(TestSite.MemberEmail, TestSite.DemoPassword);
-        using var refused = await member.GetAsync("/admin");
+        using var refused = await member.GetAsync("/admin/site");
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
         Assert.Contains("You do not have access to this page", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 

@@ -13,9 +13,9 @@ public sealed class ThemeTests(SetUpSiteFixture site) : IClassFixture<SetUpSiteF
         await client.SignInAsAdministratorAsync();
         var before = await client.GetStringAsync("/");
 
-        using var saved = await client.PostFormAsync("/admin", "/admin/theme", [new("theme", "CommunityTheme")]);
+        using var saved = await client.PostFormAsync("/admin/site", "/admin/theme", [new("theme", "CommunityTheme")]);
         var after = await client.GetStringAsync("/");
-        using var restore = await client.PostFormAsync("/admin", "/admin/theme", [new("theme", "StemTheme")]);
+        using var restore = await client.PostFormAsync("/admin/site", "/admin/theme", [new("theme", "StemTheme")]);
 
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         Assert.DoesNotContain("data-theme=\"CommunityTheme\"", before, StringComparison.Ordinal);
@@ -37,7 +37,7 @@ public sealed class ThemeTests(SetUpSiteFixture site) : IClassFixture<SetUpSiteF
         using var client = site.Portal.CreateClient();
         await client.SignInAsAdministratorAsync();
 
-        using var response = await client.PostFormAsync("/admin", "/admin/theme", [new("theme", "../../etc/passwd")]);
+        using var response = await client.PostFormAsync("/admin/site", "/admin/theme", [new("theme", "../../etc/passwd")]);
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         Assert.Contains("Choose one of the themes listed", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);

@@ -97,7 +97,7 @@ public sealed partial class TwoFactorTests(SetUpSiteFixture site) : IClassFixtur
 
         using var signIn = await client.SignInAsync(TestSite.AdminEmail, TestSite.AdminPassword);
         Assert.Equal("/account/two-factor/enable?returnUrl=%2F", signIn.Headers.Location?.OriginalString);
-        foreach (var path in new[] { "/", "/admin", "/admin/users", "/account/profile" })
+        foreach (var path in new[] { "/", "/admin/site", "/admin/users", "/account/profile" })
         {
             using var blocked = await client.GetAsync(path);
             Assert.Equal(HttpStatusCode.Redirect, blocked.StatusCode);
@@ -111,7 +111,7 @@ public sealed partial class TwoFactorTests(SetUpSiteFixture site) : IClassFixtur
         Assert.Contains("The code is not correct", await badCode.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         await client.EnrolInTwoFactorAsync(TestSite.AdminEmail);
-        using var admin = await client.GetAsync("/admin");
+        using var admin = await client.GetAsync("/admin/site");
         Assert.Equal(HttpStatusCode.OK, admin.StatusCode);
 
         using var turnOff = await client.PostFormAsync("/account/two-factor", "/account/two-factor/disable", []);

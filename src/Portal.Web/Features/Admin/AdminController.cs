@@ -9,17 +9,17 @@ namespace Portal.Web.Features.Admin;
 
 /// <summary>Site settings for administrators: the site name and the active theme.</summary>
 [Authorize(Policy = "ManageSite")]
-[Route("admin")]
+[Route("admin/site")]
 public sealed class AdminController(PortalDbContext db, SiteContext site) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
     {
         var settings = await db.SiteSettings.AsNoTracking().SingleAsync(cancellationToken);
-        return View(new SiteSettingsPage(settings.SiteName, settings.Theme, settings.SetupRecipe, settings.SetUpAt, Themes.Available, Saved: TempData["saved"] is true));
+        return View("SiteSettings", new SiteSettingsPage(settings.SiteName, settings.Theme, settings.SetupRecipe, settings.SetUpAt, Themes.Available, Saved: TempData["saved"] is true));
     }
 
-    [HttpPost("theme")]
+    [HttpPost("/admin/theme")]
     public async Task<IActionResult> Theme([FromForm] string? theme, CancellationToken cancellationToken)
     {
         if (theme is null || !Themes.Available.Contains(theme))
@@ -27,7 +27,7 @@ public sealed class AdminController(PortalDbContext db, SiteContext site) : Cont
             ModelState.AddModelError(nameof(theme), "Choose one of the themes listed");
             var current = await db.SiteSettings.AsNoTracking().SingleAsync(cancellationToken);
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-            return View(nameof(Index), new SiteSettingsPage(current.SiteName, current.Theme, current.SetupRecipe, current.SetUpAt, Themes.Available, Saved: false));
+            return View("SiteSettings", new SiteSettingsPage(current.SiteName, current.Theme, current.SetupRecipe, current.SetUpAt, Themes.Available, Saved: false));
         }
 
         var settings = await db.SiteSettings.SingleAsync(cancellationToken);

@@ -23,12 +23,14 @@ public static class AdminServiceCollectionExtensions
 /// <summary>Menu items for the administration pages; each shows only to those holding its permission.</summary>
 internal sealed class AdminNavigation : INavigationProvider
 {
+    private const string Admin = NavigationSections.Administration;
+
     public IEnumerable<NavigationItem> Items =>
     [
-        new("Site settings", "/admin", 900, AdminPermissions.ManageSite.Name),
-        new("Registrations", "/admin/registrations", 800, AdminPermissions.ApproveRegistrations.Name),
-        new("Users", "/admin/users", 810, AdminPermissions.ManageUsers.Name),
-        new("Geography", "/admin/geography", 820, AdminPermissions.ManageGeography.Name),
-        new("Topics", "/admin/topics", 830, AdminPermissions.ManageTopics.Name),
+        new("Registrations", "/admin/registrations", 800, AdminPermissions.ApproveRegistrations.Name, Admin, "Approve or reject people who registered from addresses outside the allow-list."),
+        new("Users", "/admin/users", 810, AdminPermissions.ManageUsers.Name, Admin, "Find people, change their roles, deactivate and reactivate accounts."),
+        new("Geography", "/admin/geography", 820, AdminPermissions.ManageGeography.Name, Admin, "Regions, systems, places and neighbourhoods, with their codes and dates."),
+        new("Topics", "/admin/topics", 830, AdminPermissions.ManageTopics.Name, Admin, "The topic tree used to describe work streams, requests and librarians."),
+        new("Site settings", "/admin/site", 900, AdminPermissions.ManageSite.Name, Admin, "The site's name, recipe and theme."),
     ];
 }

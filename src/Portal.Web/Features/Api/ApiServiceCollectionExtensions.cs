@@ -82,7 +82,7 @@ public static class ApiServiceCollectionExtensions
 
     private sealed class TokensNavigation : Portal.Theming.INavigationProvider
     {
-        public IEnumerable<Portal.Theming.NavigationItem> Items => [new("API tokens", "/account/tokens", 800, Tokens.TokensPermissions.CreateApiTokens.Name)];
+        public IEnumerable<Portal.Theming.NavigationItem> Items => [new("API tokens", "/account/tokens", 800, Tokens.TokensPermissions.CreateApiTokens.Name, Portal.Theming.NavigationSections.Account)];
     }
 
     /// <summary>A read-only token may look but not change anything.</summary>

@@ -16,6 +16,6 @@ public static class RolesServiceCollectionExtensions
 
     private sealed class RolesNavigation : INavigationProvider
     {
-        public IEnumerable<NavigationItem> Items => [new("Roles", "/admin/roles", 910, RolesPermissions.ManageRoles.Name)];
+        public IEnumerable<NavigationItem> Items => [new("Roles", "/admin/roles", 910, RolesPermissions.ManageRoles.Name, NavigationSections.Administration, "Choose which permissions each role holds.")];
     }
 }
