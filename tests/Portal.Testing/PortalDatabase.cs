@@ -100,8 +100,9 @@ public static class PortalDatabase
         return rows;
     }
 
-    public static Task<string?> UserIdAsync(this PortalProcess portal, string email) =>
-        portal.ScalarAsync<string>("SELECT Id FROM AspNetUsers WHERE NormalizedEmail = upper($email)", ("$email", email));
+    public static async Task<string> UserIdAsync(this PortalProcess portal, string email) =>
+        await portal.ScalarAsync<string>("SELECT Id FROM AspNetUsers WHERE NormalizedEmail = upper($email)", ("$email", email))
+        ?? throw new InvalidOperationException($"No account has the address {email}.");
 
     private static async Task<SqliteConnection> OpenAsync(PortalProcess portal)
     {

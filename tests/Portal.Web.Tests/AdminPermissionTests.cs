@@ -49,12 +49,16 @@ public sealed class AdminPermissionTests(SetUpSiteFixture site) : IClassFixture<
         await coordinator.SignInWithTwoFactorAsync(TestSite.SecondCoordinatorEmail, TestSite.DemoPassword);
 
         var home = await coordinator.GetStringAsync("/");
+        var hub = await coordinator.GetStringAsync("/admin");
+        Assert.Contains("href=\"/admin\"", home, StringComparison.Ordinal);
         foreach (var path in new[] { "/admin/registrations", "/admin/geography", "/admin/topics" })
         {
             using var allowed = await coordinator.GetAsync(path);
             Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
-            Assert.Contains($"href=\"{path}\"", home, StringComparison.Ordinal);
+            Assert.Contains($"href=\"{path}\"", hub, StringComparison.Ordinal);
         }
+
+        Assert.DoesNotContain("href=\"/admin/users\"", hub, StringComparison.Ordinal);
 
         using var users = await coordinator.GetAsync("/admin/users");
         Assert.Equal(HttpStatusCode.Redirect, users.StatusCode);

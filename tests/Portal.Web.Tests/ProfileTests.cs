@@ -36,7 +36,7 @@ public sealed class ProfileTests(SetUpSiteFixture site) : IClassFixture<SetUpSit
         Assert.NotNull(id);
         Assert.Null(await Portal.ScalarAsync<string>("SELECT JobTitle FROM AspNetUsers WHERE Id = $id", ("$id", id)));
         Assert.Equal(system, await Portal.ScalarAsync<long>("SELECT SystemId FROM AspNetUsers WHERE Id = $id", ("$id", id)));
-        Assert.Null(await Portal.UserIdAsync("hijack@example.org"));
+        Assert.Equal(0, await Portal.ScalarAsync<long>("SELECT COUNT(*) FROM AspNetUsers WHERE NormalizedEmail = $email", ("$email", "HIJACK@EXAMPLE.ORG")));
         Assert.Equal(1, await Portal.ScalarAsync<long>("SELECT COUNT(*) FROM AuditEvents WHERE EventType = 'ProfileUpdated' AND SubjectId = $id", ("$id", id)));
     }
 

@@ -52,13 +52,6 @@ internal static class RequestsSite
         return await admin.GetFromJsonAsync<JsonElement>($"/api/v1/workstreams/{key}");
     }
 
-    public static async Task<string> UserIdAsync(this PortalProcess portal, string email)
-    {
-        using var admin = portal.Api(TestSite.AdminApiToken);
-        var users = await admin.GetFromJsonAsync<JsonElement>("/api/v1/users?pageSize=200");
-        return users.EnumerateArray().Single(u => u.GetProperty("email").GetString() == email).GetProperty("id").GetString()!;
-    }
-
     /// <summary>A valid request form for the work stream, a PICO question and a comfortable deadline.</summary>
     public static Dictionary<string, string> ValidForm(string workStreamId, string question = "Do falls prevention classes reduce hip fractures in people over 80?", int deadlineInDays = 30)
     {
