@@ -1,0 +1,346 @@
+using System.Globalization;
+using System.Text;
+using Portal.Segmentation.Computation;
+using Sylvan.Data.Csv;
+
+namespace Portal.Segmentation.PatientLevel;
+
+/// <summary>What the reader needs besides the input.</summary>
+public sealed record PatientLevelOptions
+{
+    public SegmentRules Rules { get; init; } = SegmentRules.Default;
+
+    public int ErrorLimit { get; init; } = InputErrors.DefaultLimit;
+
+    /// <summary>A guess at the number of people, to size the arrays once (the file size / 120 is good).</summary>
+    public int ExpectedPeople { get; init; } = 1024;
+
+    /// <summary>Told the rows and bytes read so far, about every 100,000 rows.</summary>
+    public IProgress<ReadProgress>? Progress { get; init; }
+}
+
+public readonly record struct ReadProgress(long Rows, long Bytes);
+
+/// <summary>Either the exact aggregates or the reasons the input was refused, never both.</summary>
+public sealed record ReadOutcome(SegmentationResult? Result, IReadOnlyList<InputError> Errors, bool ErrorLimitReached)
+{
+    public bool Succeeded => Result is not null;
+}
+
+/// <summary>
+/// Reads the patient-level file in one streaming pass, validating every row and adding each valid
+/// person to the aggregates. Errors are collected (up to a limit) and any error fails the whole
+/// input: the caller gets no result to write or store.
+/// </summary>
+public static class PatientLevelReader
+{
+    private const int ProgressEvery = 100_000;
+    private const int MaxTokenLength = 100;
+
+    // Invalid bytes become U+FFFD instead of throwing, so the row and column of a Windows-1252
+    // character can be named. No BOM detection: a BOM stays in the text and is refused.
+    private static readonly Encoding StrictUtf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
+
+    public static async Task<ReadOutcome> ReadAsync(Stream input, PatientLevelOptions options, CancellationToken cancellationToken = default)
+    {
+        var errors = new InputErrors(options.ErrorLimit);
+        var counting = new CountingStream(input);
+        using var text = new StreamReader(counting, StrictUtf8, detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16, leaveOpen: true);
+        await using var csv = await CsvDataReader.CreateAsync(text, new CsvDataReaderOptions
+        {
+            HasHeaders = true,
+            Delimiter = ',',
+            BufferSize = 1 << 16,
+        }, cancellationToken);
+
+        if (!CheckHeader(csv, errors))
+        {
+            return new ReadOutcome(null, errors.Items, errors.LimitReached);
+        }
+
+        var accumulator = new SegmentationAccumulator(options.Rules, options.ExpectedPeople);
+        var tokens = new TokenSet(options.ExpectedPeople);
+        long row = 1;
+        while (!errors.LimitReached && await csv.ReadAsync(cancellationToken))
+        {
+            row++;
+            if (TryRead(csv, row, errors, tokens, out var person) && !errors.Any)
+            {
+                accumulator.Add(person);
+            }
+
+            if ((row - 1) % ProgressEvery == 0)
+            {
+                options.Progress?.Report(new ReadProgress(row - 1, counting.BytesRead));
+            }
+        }
+
+        options.Progress?.Report(new ReadProgress(row - 1, counting.BytesRead));
+        if (!errors.Any && row == 1)
+        {
+            errors.Add(null, null, "The file has a header but no people.");
+        }
+
+        if (errors.Any)
+        {
+            return new ReadOutcome(null, errors.Items, errors.LimitReached);
+        }
+
+        var result = accumulator.Complete();
+        if (result.AcuteAndPrimaryLinked < Thresholds.LinkedShare * result.People)
+        {
+            errors.Add(null, PatientColumns.Names[PatientColumns.SourcesLinked],
+                $"only {Percent(result.AcuteAndPrimaryLinked, result.People)} of people have both acute and primary care linked; at least 95% must have them, or the segments would describe a different population.");
+            return new ReadOutcome(null, errors.Items, false);
+        }
+
+        return new ReadOutcome(result, [], false);
+    }
+
+    private static string Percent(long part, long whole) => (100.0 * part / whole).ToString("0.0", CultureInfo.InvariantCulture) + "%";
+
+    private static bool CheckHeader(CsvDataReader csv, InputErrors errors)
+    {
+        var expected = PatientColumns.Names;
+        var actual = Enumerable.Range(0, csv.FieldCount).Select(csv.GetName).ToList();
+        if (actual.Count == 0 || (actual.Count == 1 && actual[0].Length == 0))
+        {
+            errors.Add(1, null, $"The file is empty. It must start with the header: {string.Join(",", expected)}");
+            return false;
+        }
+
+        if (actual[0].StartsWith('\uFEFF'))
+        {
+            errors.Add(1, "1", "The file starts with a byte-order mark (BOM). Save it as UTF-8 without a BOM (Excel: use \"CSV (comma delimited)\", not \"CSV UTF-8\"; or export straight from the database).");
+            return false;
+        }
+
+        for (var i = 0; i < actual.Count; i++)
+        {
+            if (actual[i].Contains('\uFFFD', StringComparison.Ordinal))
+            {
+                errors.Add(1, (i + 1).ToString(CultureInfo.InvariantCulture), NotUtf8);
+                return false;
+            }
+        }
+
+        if (actual.SequenceEqual(expected, StringComparer.Ordinal))
+        {
+            return true;
+        }
+
+        foreach (var missing in expected.Except(actual, StringComparer.Ordinal))
+        {
+            errors.Add(1, missing, "this column is missing from the header.");
+        }
+
+        foreach (var extra in actual.Except(expected, StringComparer.Ordinal))
+        {
+            errors.Add(1, extra.Length == 0 ? $"{actual.IndexOf(extra) + 1}" : extra, extra.Length == 0 ? "a column has no name." : "this column is not expected.");
+        }
+
+        if (!errors.Any)
+        {
+            var first = Enumerable.Range(0, expected.Count).First(i => actual[i] != expected[i]);
+            errors.Add(1, actual[first], $"the columns are in the wrong order: column {first + 1} must be {expected[first]}.");
+        }
+
+        errors.Add(1, null, $"The header must be exactly: {string.Join(",", expected)}");
+        return false;
+    }
+
+    internal const string NotUtf8 = "is not UTF-8 text: the file looks like Windows-1252 (\"ANSI\"). Export it again as UTF-8.";
+
+    private static bool TryRead(CsvDataReader csv, long row, InputErrors errors, TokenSet tokens, out PersonRecord person)
+    {
+        person = default;
+        if (csv.RowFieldCount != PatientColumns.Names.Count)
+        {
+            errors.Add(row, null, $"has {csv.RowFieldCount} fields; the header has {PatientColumns.Names.Count}.");
+            return false;
+        }
+
+        var ok = true;
+        var token = csv.GetFieldSpan(PatientColumns.PersonToken);
+        if (token.IsEmpty)
+        {
+            ok = Fail(errors, row, PatientColumns.PersonToken, "is empty.");
+        }
+        else if (IsFormula(token))
+        {
+            ok = Fail(errors, row, PatientColumns.PersonToken, $"starts with '{Printable(token[0])}', which a spreadsheet would run as a formula. Person tokens must not start with =, +, -, @, a tab or a carriage return.");
+        }
+        else if (token.Contains('\uFFFD'))
+        {
+            ok = Fail(errors, row, PatientColumns.PersonToken, NotUtf8);
+        }
+        else if (token.Length > MaxTokenLength)
+        {
+            ok = Fail(errors, row, PatientColumns.PersonToken, $"is longer than {MaxTokenLength} characters.");
+        }
+        else if (!tokens.Add(token))
+        {
+            ok = Fail(errors, row, PatientColumns.PersonToken, "repeats the person token of an earlier row: each person must appear once.");
+        }
+
+        ok &= Whole(csv, row, PatientColumns.AgeYears, 0, PatientColumns.MaxAge, errors, out person.Age);
+        var sex = csv.GetFieldSpan(PatientColumns.Sex);
+        if (sex.Length != 1 || "FMIU".IndexOf(sex[0]) < 0)
+        {
+            ok = Fail(errors, row, PatientColumns.Sex, Problem(sex, "must be F, M, I (indeterminate) or U (not known)"));
+        }
+
+        ok &= Whole(csv, row, PatientColumns.ImdDecile, 1, 10, errors, out person.ImdDecile);
+        ok &= Whole(csv, row, PatientColumns.LtcCount, 0, PatientColumns.MaxLtcCount, errors, out person.LtcCount);
+        var frailty = csv.GetFieldSpan(PatientColumns.FrailtyBand);
+        if (!FrailtyBands.TryParse(frailty, out person.Frailty))
+        {
+            ok = Fail(errors, row, PatientColumns.FrailtyBand, Problem(frailty, "must be none, mild, moderate or severe"));
+        }
+
+        var died = csv.GetFieldSpan(PatientColumns.DiedInPeriod);
+        if (died.Length == 1 && died[0] is '0' or '1')
+        {
+            person.Died = died[0] == '1';
+        }
+        else
+        {
+            ok = Fail(errors, row, PatientColumns.DiedInPeriod, Problem(died, "must be 1 (died in the period) or 0"));
+        }
+
+        var risk = csv.GetFieldSpan(PatientColumns.RiskScore);
+        person.RiskScore = double.NaN;
+        if (!risk.IsEmpty)
+        {
+            if (!FastNumbers.TryParseDouble(risk, out var score) || !double.IsFinite(score))
+            {
+                ok = Fail(errors, row, PatientColumns.RiskScore, Problem(risk, "must be a number or empty"));
+            }
+            else if (score < 0)
+            {
+                ok = Fail(errors, row, PatientColumns.RiskScore, "is negative; risk scores are 0 or more.");
+            }
+            else
+            {
+                person.RiskScore = score;
+            }
+        }
+
+        ok &= Sources(csv.GetFieldSpan(PatientColumns.SourcesLinked), row, errors, out person.LinkedMask);
+        for (var column = PatientColumns.FirstCost; column <= PatientColumns.LastCost; column++)
+        {
+            var setting = PatientColumns.SettingOfCost(column);
+            var linked = (person.LinkedMask & (1 << setting)) != 0;
+            var cost = csv.GetFieldSpan(column);
+            if (cost.IsEmpty)
+            {
+                if (linked)
+                {
+                    ok = Fail(errors, row, column, $"is empty, but sources_linked includes {Settings.Names[setting]}. Write 0 for a linked source with no activity.");
+                }
+
+                continue;
+            }
+
+            if (!FastNumbers.TryParsePence(cost, out var pence))
+            {
+                ok = Fail(errors, row, column, Problem(cost, "must be an amount in pounds, like 1234.56, or empty when the source is not linked"));
+            }
+            else if (pence < 0)
+            {
+                ok = Fail(errors, row, column, "is negative; costs must be 0 or more.");
+            }
+            else if (pence > PatientColumns.MaxCostPence)
+            {
+                ok = Fail(errors, row, column, "is more than £100,000,000 for one person.");
+            }
+            else if (!linked)
+            {
+                ok = Fail(errors, row, column, $"has a cost, but sources_linked does not include {Settings.Names[setting]}. Leave it empty when the source is not linked.");
+            }
+            else
+            {
+                person.Costs[setting] += pence;
+            }
+        }
+
+        return ok;
+    }
+
+    private static bool Whole(CsvDataReader csv, long row, int column, int min, int max, InputErrors errors, out int value)
+    {
+        var text = csv.GetFieldSpan(column);
+        if (FastNumbers.TryParseWhole(text, out value) && value >= min && value <= max)
+        {
+            return true;
+        }
+
+        var range = column == PatientColumns.ImdDecile
+            ? "must be a whole number from 1 (most deprived) to 10"
+            : $"must be a whole number from {min} to {max}";
+        return Fail(errors, row, column, Problem(text, range));
+    }
+
+    private static bool Sources(ReadOnlySpan<char> text, long row, InputErrors errors, out int mask)
+    {
+        mask = 0;
+        if (text.IsEmpty)
+        {
+            return true;
+        }
+
+        foreach (var range in text.Split(';'))
+        {
+            var name = text[range];
+            var found = false;
+            for (var s = 0; s < Settings.Count; s++)
+            {
+                if (name.SequenceEqual(Settings.Names[s]))
+                {
+                    mask |= 1 << s;
+                    found = true;
+                    break;
+                }
+            }
+
+            if (!found)
+            {
+                return Fail(errors, row, PatientColumns.SourcesLinked, Problem(text, "must list sources separated by ';' from acute, primary, community, mental_health and social_care"));
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Describes a bad value: an encoding or formula problem first, else what the column needs.</summary>
+    private static string Problem(ReadOnlySpan<char> value, string needs)
+    {
+        if (value.Contains('\uFFFD'))
+        {
+            return NotUtf8;
+        }
+
+        if (IsFormula(value) && !(value[0] == '-' && value.Length > 1 && char.IsAsciiDigit(value[1])))
+        {
+            return $"starts with '{Printable(value[0])}', which a spreadsheet would run as a formula; it {needs}.";
+        }
+
+        var shown = value.Length > 20 ? string.Concat(value[..20], "…") : value.ToString();
+        return value.IsEmpty ? $"is empty; it {needs}." : $"'{shown}' is not valid; it {needs}.";
+    }
+
+    private static bool IsFormula(ReadOnlySpan<char> value) => !value.IsEmpty && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r';
+
+    private static string Printable(char c) => c switch
+    {
+        '\t' => "a tab",
+        '\r' => "a carriage return",
+        _ => c.ToString(),
+    };
+
+    private static bool Fail(InputErrors errors, long row, int column, string message)
+    {
+        errors.Add(row, PatientColumns.Names[column], message);
+        return false;
+    }
+}
