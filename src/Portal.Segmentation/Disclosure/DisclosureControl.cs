@@ -54,66 +54,13 @@ public static class DisclosureControl
         return new ProtectedOutput(header, rows);
     }
 
-    /// <summary>
-    /// Primary suppression of counts 1–7, then secondary suppression: while the audit finds a
-    /// suppressed cell recoverable from the totals, suppress one more cell related to it, the
-    /// smallest non-empty one that makes it unrecoverable (or the smallest, and look again).
-    /// </summary>
-    public static HashSet<int> Suppress(OutputLayout layout, long[] counts, long[] costs)
-    {
-        var suppressed = new HashSet<int>(Enumerable.Range(0, counts.Length).Where(i => IsSmall(counts[i])));
-        var related = Related(layout);
-        for (var round = 0; round < counts.Length; round++)
-        {
-            var exposed = Exposed(layout, suppressed);
-            if (exposed.Count == 0)
-            {
-                return suppressed;
-            }
-
-            var target = exposed.Min();
-            var candidates = related[target].Where(c => !suppressed.Contains(c))
-                .OrderBy(c => counts[c] == 0 ? 1 : 0).ThenBy(c => counts[c]).ThenBy(c => costs[c]).ThenBy(c => c)
-                .ToList();
-            if (candidates.Count == 0)
-            {
-                throw new InvalidOperationException($"No cell is left to protect {layout.Cells[target]}.");
-            }
-
-            var chosen = candidates.FirstOrDefault(c => !Exposed(layout, new HashSet<int>(suppressed) { c }).Contains(target), candidates[0]);
-            suppressed.Add(chosen);
-        }
-
-        throw new InvalidOperationException("Secondary suppression did not settle.");
-    }
+    /// <summary>Primary and secondary suppression for the output's cells.</summary>
+    public static HashSet<int> Suppress(OutputLayout layout, long[] counts, long[] costs) =>
+        SecondarySuppression.Apply(layout.CountRelations, layout.CostRelations, c => layout.Cells[c].HasCost, counts, costs);
 
     /// <summary>Suppressed cells whose count or cost a reader could work out from the published cells.</summary>
-    public static HashSet<int> Exposed(OutputLayout layout, IReadOnlySet<int> suppressed)
-    {
-        var exposed = LinearAudit.Recoverable(layout.CountRelations, suppressed);
-        exposed.UnionWith(LinearAudit.Recoverable(layout.CostRelations, suppressed, c => layout.Cells[c].HasCost));
-        return exposed;
-    }
-
-    private static List<int>[] Related(OutputLayout layout)
-    {
-        var related = Enumerable.Range(0, layout.Cells.Count).Select(_ => new List<int>()).ToArray();
-        foreach (var relation in layout.CountRelations.Concat(layout.CostRelations))
-        {
-            foreach (var (a, _) in relation.Terms)
-            {
-                foreach (var (b, _) in relation.Terms)
-                {
-                    if (a != b && !related[a].Contains(b))
-                    {
-                        related[a].Add(b);
-                    }
-                }
-            }
-        }
-
-        return related;
-    }
+    public static HashSet<int> Exposed(OutputLayout layout, IReadOnlySet<int> suppressed) =>
+        SecondarySuppression.Exposed(layout.CountRelations, layout.CostRelations, c => layout.Cells[c].HasCost, suppressed);
 
     private static (long[] Counts, long[] Costs) Values(OutputLayout layout, SegmentationResult raw)
     {

@@ -46,13 +46,23 @@ public static class PatientLevelReader
         var errors = new InputErrors(options.ErrorLimit);
         var counting = new CountingStream(input);
         using var text = new StreamReader(counting, StrictUtf8, detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16, leaveOpen: true);
-        await using var csv = await CsvDataReader.CreateAsync(text, new CsvDataReaderOptions
+        CsvDataReader csv;
+        try
         {
-            HasHeaders = true,
-            Delimiter = ',',
-            BufferSize = 1 << 16,
-        }, cancellationToken);
+            csv = await CsvDataReader.CreateAsync(text, new CsvDataReaderOptions
+            {
+                HasHeaders = true,
+                Delimiter = ',',
+                BufferSize = 1 << 16,
+            }, cancellationToken);
+        }
+        catch (CsvMissingHeadersException)
+        {
+            errors.Add(1, null, $"The file is empty. It must start with the header: {string.Join(",", PatientColumns.Names)}");
+            return new ReadOutcome(null, errors.Items, false);
+        }
 
+        await using var _ = csv;
         if (!CheckHeader(csv, errors))
         {
             return new ReadOutcome(null, errors.Items, errors.LimitReached);
@@ -226,7 +236,8 @@ public static class PatientLevelReader
             }
         }
 
-        ok &= Sources(csv.GetFieldSpan(PatientColumns.SourcesLinked), row, errors, out person.LinkedMask);
+        var sourcesKnown = Sources(csv.GetFieldSpan(PatientColumns.SourcesLinked), row, errors, out person.LinkedMask);
+        ok &= sourcesKnown;
         for (var column = PatientColumns.FirstCost; column <= PatientColumns.LastCost; column++)
         {
             var setting = PatientColumns.SettingOfCost(column);
@@ -234,7 +245,7 @@ public static class PatientLevelReader
             var cost = csv.GetFieldSpan(column);
             if (cost.IsEmpty)
             {
-                if (linked)
+                if (linked && sourcesKnown)
                 {
                     ok = Fail(errors, row, column, $"is empty, but sources_linked includes {Settings.Names[setting]}. Write 0 for a linked source with no activity.");
                 }
@@ -254,7 +265,7 @@ public static class PatientLevelReader
             {
                 ok = Fail(errors, row, column, "is more than £100,000,000 for one person.");
             }
-            else if (!linked)
+            else if (!linked && sourcesKnown)
             {
                 ok = Fail(errors, row, column, $"has a cost, but sources_linked does not include {Settings.Names[setting]}. Leave it empty when the source is not linked.");
             }

@@ -9,7 +9,7 @@ namespace Portal.Segmentation.PatientLevel;
 /// in an open-addressing table; when two tokens share it, a second, independently seeded 32-bit
 /// hash stored beside it settles whether they are the same token. A false "duplicate" needs both
 /// hashes to agree (96 bits): for 3 million distinct tokens, about 1 chance in 10^16.
-/// 12 bytes a slot, at most 70% full: 2.8 million people take about 50 MB.
+/// 12 bytes a slot, at most 70% full: 2.8 million people take about 48 MB.
 /// </summary>
 internal sealed class TokenSet
 {
@@ -19,11 +19,15 @@ internal sealed class TokenSet
 
     private ulong[] _primary;
     private uint[] _secondary;
+    private readonly ulong _primaryMask;
     private int _count;
 
-    public TokenSet(int expected = 1024)
+    /// <param name="expected">People expected, to size the table once.</param>
+    /// <param name="primaryMask">Tests narrow the first hash to force collisions.</param>
+    public TokenSet(int expected = 1024, ulong primaryMask = ulong.MaxValue)
     {
-        var capacity = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, (long)(expected / MaxLoad) + 1));
+        _primaryMask = primaryMask;
+        var capacity = (int)Math.Min(Array.MaxLength, Math.Max(16, (long)(expected / MaxLoad) + 1));
         _primary = new ulong[capacity];
         _secondary = new uint[capacity];
     }
@@ -34,15 +38,15 @@ internal sealed class TokenSet
     public bool Add(ReadOnlySpan<char> token)
     {
         var bytes = MemoryMarshal.AsBytes(token);
-        var primary = Hash(bytes, Seed1) | 1; // 0 marks an empty slot
+        var primary = (Hash(bytes, Seed1) & _primaryMask) | 1; // 0 marks an empty slot
         var secondary = (uint)Hash(bytes, Seed2);
         if (_count + 1 > _primary.Length * MaxLoad)
         {
             Grow();
         }
 
-        var mask = _primary.Length - 1;
-        for (var slot = (int)(primary >> 32) & mask; ; slot = (slot + 1) & mask)
+        var length = _primary.Length;
+        for (var slot = SlotOf(primary, length); ; slot = slot + 1 == length ? 0 : slot + 1)
         {
             var stored = _primary[slot];
             if (stored == 0)
@@ -66,7 +70,7 @@ internal sealed class TokenSet
         var oldSecondary = _secondary;
         _primary = new ulong[oldPrimary.Length * 2];
         _secondary = new uint[oldPrimary.Length * 2];
-        var mask = _primary.Length - 1;
+        var length = _primary.Length;
         for (var i = 0; i < oldPrimary.Length; i++)
         {
             if (oldPrimary[i] == 0)
@@ -74,16 +78,19 @@ internal sealed class TokenSet
                 continue;
             }
 
-            var slot = (int)(oldPrimary[i] >> 32) & mask;
+            var slot = SlotOf(oldPrimary[i], length);
             while (_primary[slot] != 0)
             {
-                slot = (slot + 1) & mask;
+                slot = slot + 1 == length ? 0 : slot + 1;
             }
 
             _primary[slot] = oldPrimary[i];
             _secondary[slot] = oldSecondary[i];
         }
     }
+
+    /// <summary>Maps the hash's top 32 bits onto [0, length) by multiplying, so any table size works.</summary>
+    private static int SlotOf(ulong hash, int length) => (int)(((hash >> 32) * (ulong)length) >> 32);
 
     /// <summary>A 64-bit hash in the manner of xxHash64: multiply-rotate rounds and a final avalanche.</summary>
     internal static ulong Hash(ReadOnlySpan<byte> data, ulong seed)
