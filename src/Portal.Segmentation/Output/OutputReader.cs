@@ -162,6 +162,12 @@ public static class OutputReader
     private static OutputHeader? ReadHeader(Dictionary<string, string> header, long lines, InputErrors errors, out SegmentRules? rules)
     {
         rules = null;
+        if (lines == 0)
+        {
+            errors.Add(1, null, "The file has no '#' header lines: is it the tool's output?");
+            return null;
+        }
+
         string? Need(string key)
         {
             if (header.TryGetValue(key, out var value) && value.Length > 0)
@@ -222,13 +228,8 @@ public static class OutputReader
             errors.Add(null, null, "partial must be true or false.");
         }
 
-        if (errors.Any || lines == 0)
+        if (errors.Any)
         {
-            if (lines == 0 && !errors.Any)
-            {
-                errors.Add(1, null, "The file has no '#' header lines: is it the tool's output?");
-            }
-
             return null;
         }
 
