@@ -101,12 +101,12 @@ public static class ToolCommands
         await using var file = new FileStream(input, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
         var length = file.Length;
         var progress = arguments.Flag("quiet") ? null : new ConsoleProgress(stderr, length);
-        var outcome = await PatientLevelReader.ReadAsync(file, new PatientLevelOptions
+        var outcome = PatientLevelReader.Read(file, new PatientLevelOptions
         {
             Rules = rules,
             ExpectedPeople = (int)Math.Clamp(length / 110, 1024, 50_000_000),
             Progress = progress,
-        }, cancellationToken);
+        });
         progress?.Finish();
 
         if (!outcome.Succeeded)

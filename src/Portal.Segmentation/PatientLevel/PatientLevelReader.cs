@@ -37,74 +37,155 @@ public static class PatientLevelReader
     private const int ProgressEvery = 100_000;
     private const int MaxTokenLength = 100;
 
-    // Invalid bytes become U+FFFD instead of throwing, so the row and column of a Windows-1252
-    // character can be named. No BOM detection: a BOM stays in the text and is refused.
     private static readonly Encoding StrictUtf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
 
-    public static async Task<ReadOutcome> ReadAsync(Stream input, PatientLevelOptions options, CancellationToken cancellationToken = default)
+    /// <summary>Reads a file or any stream that may block: the fastest way, for the command-line tool.</summary>
+    public static ReadOutcome Read(Stream input, PatientLevelOptions options)
     {
-        var errors = new InputErrors(options.ErrorLimit);
-        var counting = new CountingStream(input);
-        using var text = new StreamReader(counting, StrictUtf8, detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16, leaveOpen: true);
+        using var session = new Session(input, options);
         CsvDataReader csv;
         try
         {
-            csv = await CsvDataReader.CreateAsync(text, new CsvDataReaderOptions
-            {
-                HasHeaders = true,
-                Delimiter = ',',
-                BufferSize = 1 << 16,
-            }, cancellationToken);
+            csv = CsvDataReader.Create(session.Text, CsvOptions);
         }
         catch (CsvMissingHeadersException)
         {
-            errors.Add(1, null, $"The file is empty. It must start with the header: {string.Join(",", PatientColumns.Names)}");
-            return new ReadOutcome(null, errors.Items, false);
+            return session.Empty();
         }
 
-        await using var _ = csv;
-        if (!CheckHeader(csv, errors))
+        using (csv)
         {
-            return new ReadOutcome(null, errors.Items, errors.LimitReached);
-        }
-
-        var accumulator = new SegmentationAccumulator(options.Rules, options.ExpectedPeople);
-        var tokens = new TokenSet(options.ExpectedPeople);
-        long row = 1;
-        while (!errors.LimitReached && await csv.ReadAsync(cancellationToken))
-        {
-            row++;
-            if (TryRead(csv, row, errors, tokens, out var person) && !errors.Any)
+            if (session.Begin(csv))
             {
-                accumulator.Add(person);
+                while (!session.Stopped && csv.Read())
+                {
+                    session.Next(csv);
+                }
             }
 
-            if ((row - 1) % ProgressEvery == 0)
+            return session.Finish();
+        }
+    }
+
+    /// <summary>Reads a stream that must not block, such as a request body.</summary>
+    public static async Task<ReadOutcome> ReadAsync(Stream input, PatientLevelOptions options, CancellationToken cancellationToken = default)
+    {
+        using var session = new Session(input, options);
+        CsvDataReader csv;
+        try
+        {
+            csv = await CsvDataReader.CreateAsync(session.Text, CsvOptions, cancellationToken);
+        }
+        catch (CsvMissingHeadersException)
+        {
+            return session.Empty();
+        }
+
+        await using (csv)
+        {
+            if (session.Begin(csv))
             {
-                options.Progress?.Report(new ReadProgress(row - 1, counting.BytesRead));
+                while (!session.Stopped && await csv.ReadAsync(cancellationToken))
+                {
+                    session.Next(csv);
+                }
+            }
+
+            return session.Finish();
+        }
+    }
+
+    private static readonly CsvDataReaderOptions CsvOptions = new()
+    {
+        HasHeaders = true,
+        Delimiter = ',',
+        BufferSize = 1 << 16,
+    };
+
+    /// <summary>One pass over one input: the errors so far, the aggregates so far, the tokens seen.</summary>
+    private sealed class Session(Stream input, PatientLevelOptions options) : IDisposable
+    {
+        private readonly InputErrors _errors = new(options.ErrorLimit);
+        private readonly CountingStream _counting = new(input);
+        private SegmentationAccumulator? _accumulator;
+        private TokenSet? _tokens;
+        private long _row = 1;
+        private StreamReader? _text;
+
+        // Invalid bytes become U+FFFD instead of throwing, so the row and column of a Windows-1252
+        // character can be named. No BOM detection: a BOM stays in the text and is refused.
+        public TextReader Text => _text ??= new StreamReader(_counting, StrictUtf8, detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16, leaveOpen: true);
+
+        public bool Stopped => _errors.LimitReached;
+
+        public void Dispose()
+        {
+            _text?.Dispose();
+            _counting.Dispose();
+        }
+
+        public ReadOutcome Empty()
+        {
+            _errors.Add(1, null, $"The file is empty. It must start with the header: {string.Join(",", PatientColumns.Names)}");
+            return new ReadOutcome(null, _errors.Items, false);
+        }
+
+        public bool Begin(CsvDataReader csv)
+        {
+            if (!CheckHeader(csv, _errors))
+            {
+                return false;
+            }
+
+            _accumulator = new SegmentationAccumulator(options.Rules, options.ExpectedPeople);
+            _tokens = new TokenSet(options.ExpectedPeople);
+            return true;
+        }
+
+        public void Next(CsvDataReader csv)
+        {
+            _row++;
+            if (TryRead(csv, _row, _errors, _tokens!, out var person) && !_errors.Any)
+            {
+                _accumulator!.Add(person);
+            }
+
+            if ((_row - 1) % ProgressEvery == 0)
+            {
+                options.Progress?.Report(new ReadProgress(_row - 1, BytesRead));
             }
         }
 
-        options.Progress?.Report(new ReadProgress(row - 1, counting.BytesRead));
-        if (!errors.Any && row == 1)
-        {
-            errors.Add(null, null, "The file has a header but no people.");
-        }
+        private long BytesRead => _counting.BytesRead;
 
-        if (errors.Any)
+        public ReadOutcome Finish()
         {
-            return new ReadOutcome(null, errors.Items, errors.LimitReached);
-        }
+            if (_accumulator is null)
+            {
+                return new ReadOutcome(null, _errors.Items, _errors.LimitReached);
+            }
 
-        var result = accumulator.Complete();
-        if (result.AcuteAndPrimaryLinked < Thresholds.LinkedShare * result.People)
-        {
-            errors.Add(null, PatientColumns.Names[PatientColumns.SourcesLinked],
-                $"only {Percent(result.AcuteAndPrimaryLinked, result.People)} of people have both acute and primary care linked; at least 95% must have them, or the segments would describe a different population.");
-            return new ReadOutcome(null, errors.Items, false);
-        }
+            options.Progress?.Report(new ReadProgress(_row - 1, BytesRead));
+            if (!_errors.Any && _row == 1)
+            {
+                _errors.Add(null, null, "The file has a header but no people.");
+            }
 
-        return new ReadOutcome(result, [], false);
+            if (_errors.Any)
+            {
+                return new ReadOutcome(null, _errors.Items, _errors.LimitReached);
+            }
+
+            var result = _accumulator.Complete();
+            if (result.AcuteAndPrimaryLinked < Thresholds.LinkedShare * result.People)
+            {
+                _errors.Add(null, PatientColumns.Names[PatientColumns.SourcesLinked],
+                    $"only {Percent(result.AcuteAndPrimaryLinked, result.People)} of people have both acute and primary care linked; at least 95% must have them, or the segments would describe a different population.");
+                return new ReadOutcome(null, _errors.Items, false);
+            }
+
+            return new ReadOutcome(result, [], false);
+        }
     }
 
     private static string Percent(long part, long whole) => (100.0 * part / whole).ToString("0.0", CultureInfo.InvariantCulture) + "%";
@@ -172,27 +253,27 @@ public static class PatientLevelReader
 
         var ok = true;
         var token = csv.GetFieldSpan(PatientColumns.PersonToken);
+        var tokenOk = true;
         if (token.IsEmpty)
         {
-            ok = Fail(errors, row, PatientColumns.PersonToken, "is empty.");
+            tokenOk = Fail(errors, row, PatientColumns.PersonToken, "is empty.");
         }
         else if (IsFormula(token))
         {
-            ok = Fail(errors, row, PatientColumns.PersonToken, $"starts with '{Printable(token[0])}', which a spreadsheet would run as a formula. Person tokens must not start with =, +, -, @, a tab or a carriage return.");
+            tokenOk = Fail(errors, row, PatientColumns.PersonToken, $"starts with '{Printable(token[0])}', which a spreadsheet would run as a formula. Person tokens must not start with =, +, -, @, a tab or a carriage return.");
         }
         else if (token.Contains('\uFFFD'))
         {
-            ok = Fail(errors, row, PatientColumns.PersonToken, NotUtf8);
+            tokenOk = Fail(errors, row, PatientColumns.PersonToken, NotUtf8);
         }
         else if (token.Length > MaxTokenLength)
         {
-            ok = Fail(errors, row, PatientColumns.PersonToken, $"is longer than {MaxTokenLength} characters.");
-        }
-        else if (!tokens.Add(token))
-        {
-            ok = Fail(errors, row, PatientColumns.PersonToken, "repeats the person token of an earlier row: each person must appear once.");
+            tokenOk = Fail(errors, row, PatientColumns.PersonToken, $"is longer than {MaxTokenLength} characters.");
         }
 
+        // Hash now (which starts loading the table slot), add once the rest of the row is parsed.
+        var tokenHash = tokenOk ? tokens.HashOf(token) : default;
+        ok &= tokenOk;
         ok &= Whole(csv, row, PatientColumns.AgeYears, 0, PatientColumns.MaxAge, errors, out person.Age);
         var sex = csv.GetFieldSpan(PatientColumns.Sex);
         if (sex.Length != 1 || "FMIU".IndexOf(sex[0]) < 0)
@@ -275,6 +356,11 @@ public static class PatientLevelReader
             }
         }
 
+        if (tokenOk && !tokens.Add(tokenHash))
+        {
+            ok = Fail(errors, row, PatientColumns.PersonToken, "repeats the person token of an earlier row: each person must appear once.");
+        }
+
         return ok;
     }
 
@@ -292,11 +378,19 @@ public static class PatientLevelReader
         return Fail(errors, row, column, Problem(text, range));
     }
 
+    private const string EverySource = "acute;primary;community;mental_health;social_care";
+
     private static bool Sources(ReadOnlySpan<char> text, long row, InputErrors errors, out int mask)
     {
         mask = 0;
         if (text.IsEmpty)
         {
+            return true;
+        }
+
+        if (text.SequenceEqual(EverySource))
+        {
+            mask = (1 << Settings.Count) - 1;
             return true;
         }
 

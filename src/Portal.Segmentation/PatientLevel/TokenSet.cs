@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Numerics;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics.X86;
 
 namespace Portal.Segmentation.PatientLevel;
 
@@ -35,11 +36,33 @@ internal sealed class TokenSet
     public int Count => _count;
 
     /// <summary>Adds the token; false when it was already there.</summary>
-    public bool Add(ReadOnlySpan<char> token)
+    public bool Add(ReadOnlySpan<char> token) => Add(HashOf(token));
+
+    /// <summary>
+    /// The token's hashes, and a hint to the processor to start loading its slot: the table is far
+    /// bigger than the cache, so the reader asks early and adds after parsing the rest of the row.
+    /// </summary>
+    public TokenHash HashOf(ReadOnlySpan<char> token)
     {
         var bytes = MemoryMarshal.AsBytes(token);
-        var primary = (Hash(bytes, Seed1) & _primaryMask) | 1; // 0 marks an empty slot
-        var secondary = (uint)Hash(bytes, Seed2);
+        var hash = new TokenHash((Hash(bytes, Seed1) & _primaryMask) | 1, (uint)Hash(bytes, Seed2)); // 0 marks an empty slot
+        if (Sse.IsSupported)
+        {
+            unsafe
+            {
+                fixed (ulong* slot = &_primary[SlotOf(hash.Primary, _primary.Length)])
+                {
+                    Sse.Prefetch0(slot);
+                }
+            }
+        }
+
+        return hash;
+    }
+
+    public bool Add(TokenHash hash)
+    {
+        var (primary, secondary) = (hash.Primary, hash.Secondary);
         if (_count + 1 > _primary.Length * MaxLoad)
         {
             Grow();
@@ -125,3 +148,5 @@ internal sealed class TokenSet
         return h;
     }
 }
+
+internal readonly record struct TokenHash(ulong Primary, uint Secondary);
