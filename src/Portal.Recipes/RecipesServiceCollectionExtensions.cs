@@ -19,6 +19,7 @@ public static class RecipesServiceCollectionExtensions
         services.AddScoped<IRecipeStepHandler, TopicsStep>();
         services.AddScoped<IRecipeStepHandler, UsersStep>();
         services.AddScoped<IRecipeStepHandler, WorkStreamsStep>();
+        services.AddScoped<IRecipeStepHandler, SegmentationStep>();
         return services;
     }
 }

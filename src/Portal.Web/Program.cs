@@ -6,6 +6,7 @@ using Portal.Web.Features.Admin;
 using Portal.Web.Features.Api;
 using Portal.Web.Features.Health;
 using Portal.Web.Features.Permissions;
+using Portal.Web.Features.Segmentation;
 using Portal.Web.Features.Site;
 using Portal.Web.Infrastructure;
 using Portal.Web.Infrastructure.Authorization;
@@ -26,6 +27,7 @@ builder.Services
     .AddPortalHealth()
     .AddPortalRoles()
     .AddPortalAdmin()
+    .AddPortalSegmentation(builder.Configuration)
     .AddPortalApi(builder.Configuration);
 
 // Disposed on every way out, so the console logger writes what it holds before the process exits.
@@ -47,6 +49,7 @@ await app.RunConfiguredSetupAsync();
 app.UsePortalPipeline();
 app.MapPortalHealth();
 app.MapPortalApi();
+app.MapPortalSegmentationApi();
 
 await app.RunAsync();
 return 0;

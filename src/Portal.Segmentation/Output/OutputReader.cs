@@ -19,8 +19,10 @@ public sealed record OutputReadOutcome(ProtectedOutput? Output, IReadOnlyList<In
 /// </summary>
 public static class OutputReader
 {
-    public static async Task<OutputReadOutcome> ReadAsync(TextReader reader, int errorLimit = InputErrors.DefaultLimit, CancellationToken cancellationToken = default)
+    public static async Task<OutputReadOutcome> ReadAsync(TextReader input, int errorLimit = InputErrors.DefaultLimit, CancellationToken cancellationToken = default)
     {
+        // An aggregated output is small (the portal caps it at 10 MB): read it whole, without blocking.
+        using var reader = new StringReader(await input.ReadToEndAsync(cancellationToken));
         var errors = new InputErrors(errorLimit);
         var header = new Dictionary<string, string>(StringComparer.Ordinal);
         var line = 0L;
