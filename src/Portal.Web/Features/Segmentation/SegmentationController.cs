@@ -34,21 +34,23 @@ public sealed class SegmentationController(PortalDbContext db, SegmentationUploa
         return View(await UploadPageAsync(patientLevel ? UploadFields.PatientLevelKind : UploadFields.AggregatedKind, new UploadOutcome(), cancellationToken));
     }
 
+    // The upload actions take no parameters: MVC would read (and buffer) the whole form to bind
+    // any, and the body must stream. The antiforgery token is checked from the form's first field.
+
     /// <summary>The tool's aggregated output: small, so the request may be at most 10 MB.</summary>
     [HttpPost("upload")]
     [Authorize(Policy = "PublishSegmentationOutputs")]
-    [IgnoreAntiforgeryToken] // checked from the form's first field, before the file is read
+    [IgnoreAntiforgeryToken]
     [RequestSizeLimit(SegmentationOptions.AggregatedMaxBytes)]
-    public Task<IActionResult> UploadAggregated(CancellationToken cancellationToken) =>
-        ReceiveAsync(UploadFields.AggregatedKind, cancellationToken);
+    public Task<IActionResult> UploadAggregated() => ReceiveAsync(UploadFields.AggregatedKind, HttpContext.RequestAborted);
 
     /// <summary>A patient-level file, aggregated while it streams in; only where the setting allows it.</summary>
     [HttpPost("upload/patient-level")]
     [Authorize(Policy = "PublishSegmentationOutputs")]
     [IgnoreAntiforgeryToken]
     [RequestSizeLimit(SegmentationOptions.PatientLevelMaxBytes)]
-    public Task<IActionResult> UploadPatientLevel(CancellationToken cancellationToken) =>
-        uploads.PatientLevelAllowed ? ReceiveAsync(UploadFields.PatientLevelKind, cancellationToken) : Task.FromResult<IActionResult>(NotFound());
+    public Task<IActionResult> UploadPatientLevel() =>
+        uploads.PatientLevelAllowed ? ReceiveAsync(UploadFields.PatientLevelKind, HttpContext.RequestAborted) : Task.FromResult<IActionResult>(Refuse(StatusCodes.Status404NotFound));
 
     [HttpGet("{id:guid}")]
     public async Task<IActionResult> Output(Guid id, CancellationToken cancellationToken)
@@ -90,7 +92,7 @@ public sealed class SegmentationController(PortalDbContext db, SegmentationUploa
         var outcome = await uploads.ReceiveAsync(HttpContext, kind, validateAntiforgery: true, User.FindFirstValue(ClaimTypes.NameIdentifier)!, cancellationToken);
         if (outcome.Forged)
         {
-            return BadRequest();
+            return Refuse(StatusCodes.Status400BadRequest);
         }
 
         if (outcome.Succeeded)
@@ -110,6 +112,16 @@ public sealed class SegmentationController(PortalDbContext db, SegmentationUploa
 
         Response.StatusCode = outcome.TooLarge is not null ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status422UnprocessableEntity;
         return View(nameof(Upload), await UploadPageAsync(kind, outcome, cancellationToken));
+    }
+
+    /// <summary>
+    /// An error page written here rather than by the status code pages: re-executing the request
+    /// would make MVC read the unread multipart body to bind the error action.
+    /// </summary>
+    private ViewResult Refuse(int status)
+    {
+        Response.StatusCode = status;
+        return status == StatusCodes.Status404NotFound ? View("NotFound") : View("ClientError", status);
     }
 
     private async Task<UploadPage> UploadPageAsync(string kind, UploadOutcome outcome, CancellationToken cancellationToken)
