@@ -65,7 +65,7 @@ public static class SegmentationCharts
         svg.Rect(left, 10, 14, 14, "#41b6e6").Label(left + 20, 22, "Share of people", size: 13)
             .Rect(left + 170, 10, 14, 14, DarkBlue).Label(left + 190, 22, "Share of cost", size: 13);
         double X(decimal value) => left + (double)(value / scale) * barArea;
-        for (var tick = 0m; tick <= scale; tick += scale / 5)
+        for (var tick = 0m; tick <= scale; tick += scale <= 60 ? 10 : 20)
         {
             svg.Line(X(tick), 36, X(tick), height - 20, Svg.Grid).Label(X(tick), height - 6, Svg.Percent(tick), "middle", Svg.Muted, 12);
         }
@@ -86,7 +86,7 @@ public static class SegmentationCharts
     public static string CostPerHeadBySetting(string id, IReadOnlyList<SegmentSettingCosts> segments)
     {
         const int width = 640, left = 150, barArea = 420, rowHeight = 34;
-        var height = 100 + rowHeight * segments.Count;
+        var height = 76 + rowHeight * segments.Count;
         var sums = segments.Select(s => s.Settings.Take(Settings.Count).Sum(c => c.CostPerHeadGbp ?? 0)).ToList();
         var scale = NiceCeiling(sums.DefaultIfEmpty(0).Max());
         var description = string.Join("; ", segments.Select(s =>
@@ -155,15 +155,15 @@ public static class SegmentationCharts
             }
         }
 
-        var legendY = top + ages.Count * cellHeight + 24;
-        svg.Label(left, legendY + 12, "Lower", "end", Svg.Muted, 12);
-        for (var i = 0; i < 5; i++)
+        var legendY = top + ages.Count * cellHeight + 20;
+        string[] ranges = ["under 15%", "15–30%", "30–45%", "45–60%", "60%+"];
+        for (var i = 0; i < ranges.Length; i++)
         {
-            svg.Rect(left + 6 + i * 40, legendY, 40, 16, HeatColour(i * 25m).Fill);
+            var x = 20 + i * 100;
+            svg.Rect(x, legendY, 16, 16, HeatColour(i * 15m + 1).Fill, Svg.Grid).Label(x + 22, legendY + 13, ranges[i], size: 12);
         }
 
-        svg.Label(left + 212, legendY + 12, "Higher prevalence", size: 12)
-            .Rect(left + 360, legendY, 16, 16, Svg.Grid).Label(left + 382, legendY + 12, "– suppressed", size: 12);
+        svg.Rect(520, legendY, 16, 16, Svg.Grid).Label(542, legendY + 13, "– suppressed", size: 12);
         return svg.ToString();
     }
 
@@ -203,8 +203,19 @@ public static class SegmentationCharts
         return 10 * magnitude;
     }
 
-    /// <summary>A segment name for people: "ltc_4_plus" reads "ltc 4 plus"; "all" reads "Everyone".</summary>
-    public static string Name(string segment) => segment == Dimensions.All ? "Everyone" : segment.Replace('_', ' ');
+    private static readonly Dictionary<string, string> KnownNames = new(StringComparer.Ordinal)
+    {
+        [Dimensions.All] = "Everyone",
+        ["end_of_life"] = "End of life",
+        ["severe_frailty"] = "Severe frailty",
+        ["ltc_4_plus"] = "4 or more LTCs",
+        ["ltc_1_3"] = "1 to 3 LTCs",
+        ["generally_well"] = "Generally well",
+    };
+
+    /// <summary>A segment name for people: the default segments by their usual names, others with spaces for underscores.</summary>
+    public static string Name(string segment) =>
+        KnownNames.TryGetValue(segment, out var name) ? name : char.ToUpperInvariant(segment[0]) + segment[1..].Replace('_', ' ');
 
     private static string Maybe(decimal? percent) => percent is { } p ? Svg.Percent(p) : "suppressed";
 }

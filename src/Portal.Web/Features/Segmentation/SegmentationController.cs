@@ -100,7 +100,7 @@ public sealed class SegmentationController(PortalDbContext db, SegmentationUploa
             return RedirectToAction(nameof(Output), new { id = outcome.Id });
         }
 
-        foreach (var (field, message) in outcome.FieldErrors)
+        foreach (var (field, message) in outcome.FieldErrorsInFormOrder)
         {
             ModelState.AddModelError(field, message);
         }

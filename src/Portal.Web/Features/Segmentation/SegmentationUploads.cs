@@ -40,8 +40,14 @@ public sealed class UploadOutcome
 
     public UploadFields Fields { get; } = new();
 
+    /// <summary>The fields in the order the form shows them, so errors are listed in that order.</summary>
+    public static IReadOnlyList<string> FieldOrder { get; } = ["title", "geographyCode", "period", "narrative", "workStreams", "kind", "file"];
+
     /// <summary>Problems with a field, by field name ("title", "file", …).</summary>
     public Dictionary<string, string> FieldErrors { get; } = new(StringComparer.Ordinal);
+
+    public IEnumerable<KeyValuePair<string, string>> FieldErrorsInFormOrder =>
+        FieldErrors.OrderBy(e => FieldOrder.ToList().IndexOf(e.Key) is var i && i < 0 ? int.MaxValue : i);
 
     /// <summary>Problems inside the file, by row and column.</summary>
     public List<InputError> FileErrors { get; } = [];
@@ -132,6 +138,13 @@ public sealed class SegmentationUploads(PortalDbContext db, TimeProvider clock, 
                     {
                         outcome.FieldErrors["file"] = "Send one file.";
                         return outcome;
+                    }
+
+                    // A browser sends an empty part with no file name when no file was chosen.
+                    if (disposition.FileName.HasValue && HeaderUtilities.RemoveQuotes(disposition.FileName).Length == 0)
+                    {
+                        await section.Body.DrainAsync(cancellationToken);
+                        continue;
                     }
 
                     (output, fileKind) = await ReadFileAsync(section.Body, expectedKind ?? Kind(outcome.Fields.Kind), outcome, cancellationToken);
