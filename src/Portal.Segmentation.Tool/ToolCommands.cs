@@ -98,10 +98,9 @@ public static class ToolCommands
         }
 
         var clock = Stopwatch.StartNew();
-        await using var file = new FileStream(input, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
-        var length = file.Length;
+        var length = new FileInfo(input).Length;
         var progress = arguments.Flag("quiet") ? null : new ConsoleProgress(stderr, length);
-        var outcome = PatientLevelReader.Read(file, new PatientLevelOptions
+        var outcome = PatientLevelReader.ReadFile(input, new PatientLevelOptions
         {
             Rules = rules,
             ExpectedPeople = (int)Math.Clamp(length / 110, 1024, 50_000_000),

@@ -208,3 +208,64 @@ public sealed class NumbersTests
             base.ReadAsync(buffer[..Math.Min(piece, buffer.Length)], cancellationToken);
     }
 }
+
+/// <summary>A large file is read as two halves at once; the result, and every error, must be the same as one pass.</summary>
+public sealed class TwoHalvesTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("portal-test-halves-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    private static readonly PatientLevelOptions SplitEverything = new() { SplitFilesFrom = 0 };
+
+    private string Write(byte[] bytes)
+    {
+        var path = Path.Combine(_folder, $"{Guid.NewGuid():N}.csv");
+        File.WriteAllBytes(path, bytes);
+        return path;
+    }
+
+    private static SegmentationResult OnePass(byte[] bytes)
+    {
+        using var stream = new MemoryStream(bytes);
+        return PatientLevelReader.Read(stream, new PatientLevelOptions()).Result!;
+    }
+
+    [Fact]
+    public void Two_halves_give_exactly_what_one_pass_gives()
+    {
+        var bytes = PopulationGenerator.Generate(3000, seed: 99);
+
+        var halves = PatientLevelReader.ReadFile(Write(bytes), SplitEverything).Result!;
+        var whole = OnePass(bytes);
+
+        Assert.Equal(OutputWriter.ToCsv(DisclosureControl.Protect(whole, new OutputContext())), OutputWriter.ToCsv(DisclosureControl.Protect(halves, new OutputContext())));
+        Assert.Equal(whole.Gini, halves.Gini);
+        Assert.Equal(whole.People, halves.People);
+    }
+
+    [Fact]
+    public void A_token_repeated_across_the_halves_is_reported_at_its_true_row()
+    {
+        var lines = Encoding.UTF8.GetString(PopulationGenerator.Generate(3000, seed: 98)).TrimEnd('\n').Split('\n');
+        lines[2900] = lines[10]; // row 2901 repeats row 11
+
+        var outcome = PatientLevelReader.ReadFile(Write(Encoding.UTF8.GetBytes(string.Join('\n', lines) + "\n")), SplitEverything);
+
+        var error = Assert.Single(outcome.Errors);
+        Assert.Equal((2901L, "person_token"), (error.Row!.Value, error.Column!));
+    }
+
+    [Fact]
+    public void A_bad_row_in_the_second_half_is_reported_at_its_true_row()
+    {
+        var lines = Encoding.UTF8.GetString(PopulationGenerator.Generate(3000, seed: 97)).TrimEnd('\n').Split('\n');
+        var fields = lines[2500].Split(',');
+        fields[3] = "11";
+        lines[2500] = string.Join(',', fields);
+
+        var outcome = PatientLevelReader.ReadFile(Write(Encoding.UTF8.GetBytes(string.Join('\n', lines) + "\n")), SplitEverything);
+
+        Assert.Equal((2501L, "imd_decile"), (Assert.Single(outcome.Errors).Row!.Value, outcome.Errors[0].Column!));
+    }
+}

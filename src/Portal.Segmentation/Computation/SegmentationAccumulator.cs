@@ -84,6 +84,43 @@ public sealed class SegmentationAccumulator
         }
     }
 
+    /// <summary>Adds the people another accumulator (over the rest of the same file) has seen.</summary>
+    public void Append(SegmentationAccumulator other)
+    {
+        foreach (var (mine, theirs) in new[] { (_segments, other._segments), (_ages, other._ages), (_imd, other._imd), (_ltc, other._ltc) })
+        {
+            for (var i = 0; i < mine.Counts.Length; i++)
+            {
+                mine.Counts[i] += theirs.Counts[i];
+                mine.CostPence[i] += theirs.CostPence[i];
+            }
+        }
+
+        for (var i = 0; i < _heatPopulation.Length; i++)
+        {
+            _heatPopulation[i] += other._heatPopulation[i];
+            _heatMultimorbid[i] += other._heatMultimorbid[i];
+        }
+
+        for (var s = 0; s < Settings.Count; s++)
+        {
+            _linked[s] += other._linked[s];
+        }
+
+        _acuteAndPrimary += other._acuteAndPrimary;
+        _communityAndSocialCare += other._communityAndSocialCare;
+        _riskScored += other._riskScored;
+        if (_people + other._people > _costs.Length)
+        {
+            Array.Resize(ref _costs, _people + other._people);
+            Array.Resize(ref _risks, _people + other._people);
+        }
+
+        Array.Copy(other._costs, 0, _costs, _people, other._people);
+        Array.Copy(other._risks, 0, _risks, _people, other._people);
+        _people += other._people;
+    }
+
     private static void AddTo(CellTable table, int value, in PersonRecord person, long total)
     {
         var at = value * Width;

@@ -17,6 +17,9 @@ public sealed record PatientLevelOptions
 
     /// <summary>Told the rows and bytes read so far, about every 100,000 rows.</summary>
     public IProgress<ReadProgress>? Progress { get; init; }
+
+    /// <summary>Files at least this large are read as two halves at once (tests make it small).</summary>
+    internal long SplitFilesFrom { get; init; } = 32L << 20;
 }
 
 public readonly record struct ReadProgress(long Rows, long Bytes);
@@ -39,84 +42,93 @@ public static class PatientLevelReader
 
     private static readonly Encoding StrictUtf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
 
-    /// <summary>Reads a file or any stream that may block: the fastest way, for the command-line tool.</summary>
+    /// <summary>
+    /// Reads a file: in two halves on two threads when the file is large and more than one core is
+    /// free, else in one pass. Either way the result, and every error, is the same.
+    /// </summary>
+    public static ReadOutcome ReadFile(string path, PatientLevelOptions options) =>
+        TwoHalves.TryRead(path, options) ?? ReadWhole(path, options);
+
+    private static ReadOutcome ReadWhole(string path, PatientLevelOptions options)
+    {
+        using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.SequentialScan);
+        using var file = new FileRangeStream(handle, 0, RandomAccess.GetLength(handle));
+        return Read(file, options);
+    }
+
+    /// <summary>Reads any stream that may block, in one pass.</summary>
     public static ReadOutcome Read(Stream input, PatientLevelOptions options)
     {
-        using var session = new Session(input, options);
-        CsvDataReader csv;
-        try
-        {
-            csv = CsvDataReader.Create(session.Text, CsvOptions);
-        }
-        catch (CsvMissingHeadersException)
-        {
-            return session.Empty();
-        }
-
-        using (csv)
-        {
-            if (session.Begin(csv))
-            {
-                while (!session.Stopped && csv.Read())
-                {
-                    session.Next(csv);
-                }
-            }
-
-            return session.Finish();
-        }
+        using var session = new Session(input, options, options.Progress, hasHeader: true, options.ExpectedPeople);
+        session.Run();
+        return Conclude(session);
     }
 
     /// <summary>Reads a stream that must not block, such as a request body.</summary>
     public static async Task<ReadOutcome> ReadAsync(Stream input, PatientLevelOptions options, CancellationToken cancellationToken = default)
     {
-        using var session = new Session(input, options);
-        CsvDataReader csv;
-        try
-        {
-            csv = await CsvDataReader.CreateAsync(session.Text, CsvOptions, cancellationToken);
-        }
-        catch (CsvMissingHeadersException)
-        {
-            return session.Empty();
-        }
-
-        await using (csv)
-        {
-            if (session.Begin(csv))
-            {
-                while (!session.Stopped && await csv.ReadAsync(cancellationToken))
-                {
-                    session.Next(csv);
-                }
-            }
-
-            return session.Finish();
-        }
+        using var session = new Session(input, options, options.Progress, hasHeader: true, options.ExpectedPeople);
+        await session.RunAsync(cancellationToken);
+        return Conclude(session);
     }
 
-    private static readonly CsvDataReaderOptions CsvOptions = new()
+    /// <summary>The outcome of a whole read: no rows, too little linkage, or the exact aggregates.</summary>
+    private static ReadOutcome Conclude(Session session)
     {
-        HasHeaders = true,
+        var errors = session.Errors;
+        if (session.Accumulator is null || errors.Any)
+        {
+            return new ReadOutcome(null, errors.Items, errors.LimitReached);
+        }
+
+        if (session.Rows == 0)
+        {
+            errors.Add(null, null, "The file has a header but no people.");
+            return new ReadOutcome(null, errors.Items, false);
+        }
+
+        var result = session.Accumulator.Complete();
+        if (result.AcuteAndPrimaryLinked < Thresholds.LinkedShare * result.People)
+        {
+            errors.Add(null, PatientColumns.Names[PatientColumns.SourcesLinked],
+                $"only {Percent(result.AcuteAndPrimaryLinked, result.People)} of people have both acute and primary care linked; at least 95% must have them, or the segments would describe a different population.");
+            return new ReadOutcome(null, errors.Items, false);
+        }
+
+        return new ReadOutcome(result, [], false);
+    }
+
+    private static CsvDataReaderOptions CsvOptions(bool hasHeader) => new()
+    {
+        HasHeaders = hasHeader,
         Delimiter = ',',
         BufferSize = 1 << 16,
     };
 
-    /// <summary>One pass over one input: the errors so far, the aggregates so far, the tokens seen.</summary>
-    private sealed class Session(Stream input, PatientLevelOptions options) : IDisposable
+    /// <summary>
+    /// One pass over one input (or one half of a file): the errors so far, the aggregates so far,
+    /// the tokens seen. A half without the header counts its rows from 1 and is told its offset later.
+    /// </summary>
+    private sealed class Session(Stream input, PatientLevelOptions options, IProgress<ReadProgress>? progress, bool hasHeader, int expectedPeople) : IDisposable
     {
-        private readonly InputErrors _errors = new(options.ErrorLimit);
         private readonly CountingStream _counting = new(input);
-        private SegmentationAccumulator? _accumulator;
-        private TokenSet? _tokens;
-        private long _row = 1;
+        private long _row = hasHeader ? 1 : 0;
         private StreamReader? _text;
+
+        public InputErrors Errors { get; } = new(options.ErrorLimit);
+
+        public SegmentationAccumulator? Accumulator { get; private set; }
+
+        public TokenSet? Tokens { get; private set; }
+
+        /// <summary>People rows read.</summary>
+        public long Rows => hasHeader ? _row - 1 : _row;
+
+        public long BytesRead => _counting.BytesRead;
 
         // Invalid bytes become U+FFFD instead of throwing, so the row and column of a Windows-1252
         // character can be named. No BOM detection: a BOM stays in the text and is refused.
-        public TextReader Text => _text ??= new StreamReader(_counting, StrictUtf8, detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16, leaveOpen: true);
-
-        public bool Stopped => _errors.LimitReached;
+        private TextReader Text => _text ??= new StreamReader(_counting, StrictUtf8, detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16, leaveOpen: true);
 
         public void Dispose()
         {
@@ -124,67 +136,184 @@ public static class PatientLevelReader
             _counting.Dispose();
         }
 
-        public ReadOutcome Empty()
+        public void Run()
         {
-            _errors.Add(1, null, $"The file is empty. It must start with the header: {string.Join(",", PatientColumns.Names)}");
-            return new ReadOutcome(null, _errors.Items, false);
+            CsvDataReader csv;
+            try
+            {
+                csv = CsvDataReader.Create(Text, CsvOptions(hasHeader));
+            }
+            catch (CsvMissingHeadersException)
+            {
+                Empty();
+                return;
+            }
+
+            using (csv)
+            {
+                if (!Begin(csv))
+                {
+                    return;
+                }
+
+                try
+                {
+                    while (!Errors.LimitReached && csv.Read())
+                    {
+                        Next(csv);
+                    }
+                }
+                catch (CsvFormatException)
+                {
+                    Unreadable();
+                }
+
+                progress?.Report(new ReadProgress(Rows, BytesRead));
+            }
         }
 
-        public bool Begin(CsvDataReader csv)
+        public async Task RunAsync(CancellationToken cancellationToken)
         {
-            if (!CheckHeader(csv, _errors))
+            CsvDataReader csv;
+            try
+            {
+                csv = await CsvDataReader.CreateAsync(Text, CsvOptions(hasHeader), cancellationToken);
+            }
+            catch (CsvMissingHeadersException)
+            {
+                Empty();
+                return;
+            }
+
+            await using (csv)
+            {
+                if (!Begin(csv))
+                {
+                    return;
+                }
+
+                try
+                {
+                    while (!Errors.LimitReached && await csv.ReadAsync(cancellationToken))
+                    {
+                        Next(csv);
+                    }
+                }
+                catch (CsvFormatException)
+                {
+                    Unreadable();
+                }
+
+                progress?.Report(new ReadProgress(Rows, BytesRead));
+            }
+        }
+
+        private void Empty() =>
+            Errors.Add(1, null, $"The file is empty. It must start with the header: {string.Join(",", PatientColumns.Names)}");
+
+        private void Unreadable() =>
+            Errors.Add(_row + 1, null, "is not valid CSV: a quoted field is not closed.");
+
+        private bool Begin(CsvDataReader csv)
+        {
+            if (hasHeader && !CheckHeader(csv, Errors))
             {
                 return false;
             }
 
-            _accumulator = new SegmentationAccumulator(options.Rules, options.ExpectedPeople);
-            _tokens = new TokenSet(options.ExpectedPeople);
+            Accumulator = new SegmentationAccumulator(options.Rules, expectedPeople);
+            Tokens = new TokenSet(expectedPeople);
             return true;
         }
 
-        public void Next(CsvDataReader csv)
+        private void Next(CsvDataReader csv)
         {
             _row++;
-            if (TryRead(csv, _row, _errors, _tokens!, out var person) && !_errors.Any)
+            if (TryRead(csv, _row, Errors, Tokens!, out var person) && !Errors.Any)
             {
-                _accumulator!.Add(person);
+                Accumulator!.Add(person);
             }
 
-            if ((_row - 1) % ProgressEvery == 0)
+            if (Rows % ProgressEvery == 0)
             {
-                options.Progress?.Report(new ReadProgress(_row - 1, BytesRead));
+                progress?.Report(new ReadProgress(Rows, BytesRead));
             }
         }
+    }
 
-        private long BytesRead => _counting.BytesRead;
-
-        public ReadOutcome Finish()
+    /// <summary>
+    /// A large file read as two halves at once, split at a line end near the middle. Only a clean
+    /// file is finished this way: any error, in either half or a token found in both, and the
+    /// caller reads the whole file again in one pass so that errors are reported in file order
+    /// with their true row numbers. A split inside a quoted field breaks both halves' parsing and
+    /// so also falls back.
+    /// </summary>
+    private static class TwoHalves
+    {
+        public static ReadOutcome? TryRead(string path, PatientLevelOptions options)
         {
-            if (_accumulator is null)
+            using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.SequentialScan);
+            var length = RandomAccess.GetLength(handle);
+            if (length < options.SplitFilesFrom || Environment.ProcessorCount < 2 || SplitPoint(handle, length) is not { } split)
             {
-                return new ReadOutcome(null, _errors.Items, _errors.LimitReached);
+                return null;
             }
 
-            options.Progress?.Report(new ReadProgress(_row - 1, BytesRead));
-            if (!_errors.Any && _row == 1)
+            var progress = options.Progress is null ? null : new SummedProgress(options.Progress);
+            // The first half's arrays and token table are sized for everyone: the second half's are added to them.
+            using var first = new Session(new FileRangeStream(handle, 0, split), options, progress?.Part(0), hasHeader: true, options.ExpectedPeople);
+            using var second = new Session(new FileRangeStream(handle, split, length), options, progress?.Part(1), hasHeader: false, options.ExpectedPeople / 2 + 1024);
+            var secondRun = Task.Run(second.Run);
+            first.Run();
+            secondRun.GetAwaiter().GetResult();
+
+            if (first.Errors.Any || second.Errors.Any || first.Accumulator is null || second.Accumulator is null
+                || !first.Tokens!.TryMerge(second.Tokens!))
             {
-                _errors.Add(null, null, "The file has a header but no people.");
+                return null;
             }
 
-            if (_errors.Any)
+            first.Accumulator.Append(second.Accumulator);
+            return Conclude(first);
+        }
+
+        /// <summary>Just after the first line end past the middle.</summary>
+        private static long? SplitPoint(Microsoft.Win32.SafeHandles.SafeFileHandle handle, long length)
+        {
+            var buffer = new byte[1 << 16];
+            for (var at = length / 2; at < length; at += buffer.Length)
             {
-                return new ReadOutcome(null, _errors.Items, _errors.LimitReached);
+                var read = RandomAccess.Read(handle, buffer, at);
+                var newline = buffer.AsSpan(0, read).IndexOf((byte)'\n');
+                if (newline >= 0)
+                {
+                    return at + newline + 1 < length ? at + newline + 1 : null;
+                }
             }
 
-            var result = _accumulator.Complete();
-            if (result.AcuteAndPrimaryLinked < Thresholds.LinkedShare * result.People)
+            return null;
+        }
+
+        /// <summary>Progress of two halves reported as one.</summary>
+        private sealed class SummedProgress(IProgress<ReadProgress> target)
+        {
+            private readonly ReadProgress[] _parts = new ReadProgress[2];
+
+            public IProgress<ReadProgress> Part(int index) => new Progress(this, index);
+
+            private void Report(int index, ReadProgress value)
             {
-                _errors.Add(null, PatientColumns.Names[PatientColumns.SourcesLinked],
-                    $"only {Percent(result.AcuteAndPrimaryLinked, result.People)} of people have both acute and primary care linked; at least 95% must have them, or the segments would describe a different population.");
-                return new ReadOutcome(null, _errors.Items, false);
+                lock (_parts)
+                {
+                    _parts[index] = value;
+                    target.Report(new ReadProgress(_parts[0].Rows + _parts[1].Rows, _parts[0].Bytes + _parts[1].Bytes));
+                }
             }
 
-            return new ReadOutcome(result, [], false);
+            private sealed class Progress(SummedProgress owner, int index) : IProgress<ReadProgress>
+            {
+                public void Report(ReadProgress value) => owner.Report(index, value);
+            }
         }
     }
 

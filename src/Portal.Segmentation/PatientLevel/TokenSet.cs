@@ -87,6 +87,20 @@ internal sealed class TokenSet
         }
     }
 
+    /// <summary>Adds every token of another set; false when any was in both (then this set is incomplete).</summary>
+    public bool TryMerge(TokenSet other)
+    {
+        for (var i = 0; i < other._primary.Length; i++)
+        {
+            if (other._primary[i] != 0 && !Add(new TokenHash(other._primary[i], other._secondary[i])))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     private void Grow()
     {
         var oldPrimary = _primary;
