@@ -72,6 +72,7 @@ public sealed class UploadOutcome
 public sealed class SegmentationUploads(PortalDbContext db, TimeProvider clock, IOptions<SegmentationOptions> options, IAntiforgery antiforgery)
 {
     private const int MaxFieldLength = 25_000;
+    private long? _contentLength;
     private static readonly Encoding Utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
 
     public bool PatientLevelAllowed => options.Value.AllowPatientLevelUpload;
@@ -82,6 +83,7 @@ public sealed class SegmentationUploads(PortalDbContext db, TimeProvider clock, 
     {
         var outcome = new UploadOutcome();
         var request = http.Request;
+        _contentLength = request.ContentLength;
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var contentType)
             || !contentType.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase)
             || HeaderUtilities.RemoveQuotes(contentType.Boundary).Value is not { Length: > 0 } boundary)
@@ -263,7 +265,9 @@ public sealed class SegmentationUploads(PortalDbContext db, TimeProvider clock, 
                 return (null, kind);
             }
 
-            var read = await PatientLevelReader.ReadAsync(whole, new PatientLevelOptions(), cancellationToken);
+            // Size the arrays once from the upload's length (about 120 bytes a person) rather than doubling them.
+            var expected = (int)Math.Clamp((_contentLength ?? 0) / 110, 1024, 4_000_000);
+            var read = await PatientLevelReader.ReadAsync(whole, new PatientLevelOptions { ExpectedPeople = expected }, cancellationToken);
             if (!read.Succeeded)
             {
                 outcome.FileErrors.AddRange(read.Errors);
