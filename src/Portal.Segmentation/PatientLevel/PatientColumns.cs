@@ -33,11 +33,8 @@ public static class PatientColumns
         _ => throw new ArgumentOutOfRangeException(nameof(column)),
     };
 
-    /// <summary>"column 3 (sex)": how errors name a column.</summary>
-    public static string Describe(int column) => $"{Names[column]}";
-
-    /// <summary>Accepted values of <c>sex</c>: female, male, indeterminate, not known.</summary>
-    public static IReadOnlyList<string> SexCodes { get; } = ["F", "M", "I", "U"];
+    /// <summary>Accepted values of <c>sex</c>, one letter each: female, male, indeterminate, not known.</summary>
+    public const string SexCodes = "FMIU";
 
     public const int MaxAge = 120;
 

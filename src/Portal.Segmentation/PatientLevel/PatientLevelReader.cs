@@ -405,7 +405,7 @@ public static class PatientLevelReader
         ok &= tokenOk;
         ok &= Whole(csv, row, PatientColumns.AgeYears, 0, PatientColumns.MaxAge, errors, out person.Age);
         var sex = csv.GetFieldSpan(PatientColumns.Sex);
-        if (sex.Length != 1 || "FMIU".IndexOf(sex[0]) < 0)
+        if (sex.Length != 1 || PatientColumns.SexCodes.IndexOf(sex[0], StringComparison.Ordinal) < 0)
         {
             ok = Fail(errors, row, PatientColumns.Sex, Problem(sex, "must be F, M, I (indeterminate) or U (not known)"));
         }
