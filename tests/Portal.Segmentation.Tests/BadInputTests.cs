@@ -246,5 +246,25 @@ public sealed class BadInputTests
         Assert.Contains("no people", Single(await ReadAsync(Header + "\n")).Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Windows_line_endings_and_quoted_fields_are_read_as_usual()
+    {
+        var text = File(Row(token: "\"p,1\""), Row(token: "p2")).Replace("\n", "\r\n", StringComparison.Ordinal);
+
+        var outcome = await ReadAsync(text);
+
+        Assert.True(outcome.Succeeded, string.Join("\n", outcome.Errors));
+        Assert.Equal(42, outcome.Result!.People);
+    }
+
+    [Fact]
+    public async Task A_quoted_field_that_is_never_closed_is_refused()
+    {
+        var outcome = await ReadAsync(Header + "\n" + Row(token: "ok") + "\n" + Row(token: "\"never closed") + "\n");
+
+        Assert.False(outcome.Succeeded);
+        Assert.Contains(outcome.Errors, e => e.Row == 3);
+    }
+
     private static int IndexOf(string column) => PatientColumns.Names.ToList().IndexOf(column);
 }
