@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Portal.Core.Geography;
 using Portal.Core.Requests;
+using Portal.Core.Segmentation;
 using Portal.Core.Site;
 using Portal.Core.Topics;
 using Portal.Core.WorkStreams;
@@ -27,6 +28,8 @@ public abstract class PortalDbContext(DbContextOptions options)
     public DbSet<WorkStream> WorkStreams => Set<WorkStream>();
 
     public DbSet<EvidenceRequest> EvidenceRequests => Set<EvidenceRequest>();
+
+    public DbSet<SegmentationOutput> SegmentationOutputs => Set<SegmentationOutput>();
 
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
 

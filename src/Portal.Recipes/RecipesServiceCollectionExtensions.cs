@@ -23,6 +23,7 @@ public static class RecipesServiceCollectionExtensions
         services.AddScoped<IRecipeStepHandler, RequestsStep>();
         // The usual turnaround per output; the host replaces it with the configured one.
         services.TryAddSingleton(new Core.Requests.TurnaroundRules());
+        services.AddScoped<IRecipeStepHandler, SegmentationStep>();
         return services;
     }
 }

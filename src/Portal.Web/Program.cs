@@ -7,6 +7,7 @@ using Portal.Web.Features.Api;
 using Portal.Web.Features.Health;
 using Portal.Web.Features.Permissions;
 using Portal.Web.Features.Requests;
+using Portal.Web.Features.Segmentation;
 using Portal.Web.Features.Site;
 using Portal.Web.Features.WorkStreams;
 using Portal.Web.Infrastructure;
@@ -30,6 +31,7 @@ builder.Services
     .AddPortalAdmin()
     .AddPortalWorkStreams()
     .AddPortalRequests(builder.Configuration)
+    .AddPortalSegmentation(builder.Configuration)
     .AddPortalApi(builder.Configuration);
 
 // Disposed on every way out, so the console logger writes what it holds before the process exits.
@@ -51,6 +53,7 @@ await app.RunConfiguredSetupAsync();
 app.UsePortalPipeline();
 app.MapPortalHealth();
 app.MapPortalApi();
+app.MapPortalSegmentationApi();
 
 await app.RunAsync();
 return 0;

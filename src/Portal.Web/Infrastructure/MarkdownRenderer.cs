@@ -20,11 +20,14 @@ public sealed class MarkdownRenderer
 
     private readonly HtmlSanitizer _sanitizer = CreateSanitizer();
 
-    public IHtmlContent Render(string? markdown)
+    public IHtmlContent Render(string? markdown) => new HtmlString(ToSafeHtml(markdown));
+
+    /// <summary>The safe HTML as text, for storing rendered at save so reading never renders again.</summary>
+    public string ToSafeHtml(string? markdown)
     {
         if (string.IsNullOrWhiteSpace(markdown))
         {
-            return HtmlString.Empty;
+            return string.Empty;
         }
 
         // A page has one h1, its title, and h2 sections; headings in user text start at h3.
@@ -34,7 +37,7 @@ public sealed class MarkdownRenderer
             heading.Level = Math.Min(6, heading.Level + 2);
         }
 
-        return new HtmlString(_sanitizer.Sanitize(document.ToHtml(Pipeline)));
+        return _sanitizer.Sanitize(document.ToHtml(Pipeline));
     }
 
     private static HtmlSanitizer CreateSanitizer()

@@ -434,6 +434,105 @@ namespace Portal.Data.Migrations.PostgreSql
                     b.ToTable("EvidenceRequests");
                 });
 
+            modelBuilder.Entity("Portal.Core.Segmentation.SegmentationOutput", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("AreaId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("DisclosureControl")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<decimal>("Gini")
+                        .HasPrecision(6, 4)
+                        .HasColumnType("numeric(6,4)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Narrative")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<string>("OutputCsv")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<bool>("Partial")
+                        .HasColumnType("boolean");
+
+                    b.Property<long>("People")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("Rule")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AreaId");
+
+                    b.HasIndex("UploadedAt");
+
+                    b.ToTable("SegmentationOutputs");
+                });
+
+            modelBuilder.Entity("Portal.Core.Segmentation.SegmentationOutputSummary", b =>
+                {
+                    b.Property<Guid>("OutputId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("SummaryId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("OutputId", "SummaryId");
+
+                    b.HasIndex("SummaryId");
+
+                    b.ToTable("SegmentationOutputSummaries", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Core.Segmentation.SegmentationOutputWorkStream", b =>
+                {
+                    b.Property<Guid>("OutputId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("WorkStreamId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("OutputId", "WorkStreamId");
+
+                    b.HasIndex("WorkStreamId");
+
+                    b.ToTable("SegmentationOutputWorkStreams", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Core.Site.SiteSettings", b =>
                 {
                     b.Property<int>("Id")
@@ -1025,6 +1124,41 @@ namespace Portal.Data.Migrations.PostgreSql
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Portal.Core.Segmentation.SegmentationOutput", b =>
+                {
+                    b.HasOne("Portal.Core.Geography.GeoArea", "Area")
+                        .WithMany()
+                        .HasForeignKey("AreaId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Area");
+                });
+
+            modelBuilder.Entity("Portal.Core.Segmentation.SegmentationOutputSummary", b =>
+                {
+                    b.HasOne("Portal.Core.Segmentation.SegmentationOutput", null)
+                        .WithMany("Summaries")
+                        .HasForeignKey("OutputId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Core.Segmentation.SegmentationOutputWorkStream", b =>
+                {
+                    b.HasOne("Portal.Core.Segmentation.SegmentationOutput", null)
+                        .WithMany("WorkStreams")
+                        .HasForeignKey("OutputId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Core.WorkStreams.WorkStream", null)
+                        .WithMany()
+                        .HasForeignKey("WorkStreamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Portal.Core.Topics.Topic", b =>
                 {
                     b.HasOne("Portal.Core.Topics.Topic", "Parent")
@@ -1098,6 +1232,13 @@ namespace Portal.Data.Migrations.PostgreSql
                         .HasForeignKey("WorkStreamId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Core.Segmentation.SegmentationOutput", b =>
+                {
+                    b.Navigation("Summaries");
+
+                    b.Navigation("WorkStreams");
                 });
 
             modelBuilder.Entity("Portal.Core.WorkStreams.WorkStream", b =>

@@ -421,6 +421,105 @@ namespace Portal.Data.Migrations.Sqlite
                     b.ToTable("EvidenceRequests");
                 });
 
+            modelBuilder.Entity("Portal.Core.Segmentation.SegmentationOutput", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AreaId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DisclosureControl")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Gini")
+                        .HasPrecision(6, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Narrative")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OutputCsv")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Partial")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("People")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Rule")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UploadedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AreaId");
+
+                    b.HasIndex("UploadedAt");
+
+                    b.ToTable("SegmentationOutputs");
+                });
+
+            modelBuilder.Entity("Portal.Core.Segmentation.SegmentationOutputSummary", b =>
+                {
+                    b.Property<Guid>("OutputId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SummaryId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("OutputId", "SummaryId");
+
+                    b.HasIndex("SummaryId");
+
+                    b.ToTable("SegmentationOutputSummaries", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Core.Segmentation.SegmentationOutputWorkStream", b =>
+                {
+                    b.Property<Guid>("OutputId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("WorkStreamId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("OutputId", "WorkStreamId");
+
+                    b.HasIndex("WorkStreamId");
+
+                    b.ToTable("SegmentationOutputWorkStreams", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Core.Site.SiteSettings", b =>
                 {
                     b.Property<int>("Id")
@@ -1004,6 +1103,41 @@ namespace Portal.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Portal.Core.Segmentation.SegmentationOutput", b =>
+                {
+                    b.HasOne("Portal.Core.Geography.GeoArea", "Area")
+                        .WithMany()
+                        .HasForeignKey("AreaId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Area");
+                });
+
+            modelBuilder.Entity("Portal.Core.Segmentation.SegmentationOutputSummary", b =>
+                {
+                    b.HasOne("Portal.Core.Segmentation.SegmentationOutput", null)
+                        .WithMany("Summaries")
+                        .HasForeignKey("OutputId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Core.Segmentation.SegmentationOutputWorkStream", b =>
+                {
+                    b.HasOne("Portal.Core.Segmentation.SegmentationOutput", null)
+                        .WithMany("WorkStreams")
+                        .HasForeignKey("OutputId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Core.WorkStreams.WorkStream", null)
+                        .WithMany()
+                        .HasForeignKey("WorkStreamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Portal.Core.Topics.Topic", b =>
                 {
                     b.HasOne("Portal.Core.Topics.Topic", "Parent")
@@ -1077,6 +1211,13 @@ namespace Portal.Data.Migrations.Sqlite
                         .HasForeignKey("WorkStreamId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Core.Segmentation.SegmentationOutput", b =>
+                {
+                    b.Navigation("Summaries");
+
+                    b.Navigation("WorkStreams");
                 });
 
             modelBuilder.Entity("Portal.Core.WorkStreams.WorkStream", b =>

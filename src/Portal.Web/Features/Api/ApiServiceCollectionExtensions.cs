@@ -86,7 +86,7 @@ public static class ApiServiceCollectionExtensions
     }
 
     /// <summary>A read-only token may look but not change anything.</summary>
-    private sealed class ReadOnlyTokenFilter : IEndpointFilter
+    internal sealed class ReadOnlyTokenFilter : IEndpointFilter
     {
         public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
         {

@@ -1,0 +1,3 @@
+using Portal.Segmentation.Tool;
+
+return await ToolCommands.RunAsync(args, Console.Out, Console.Error);
