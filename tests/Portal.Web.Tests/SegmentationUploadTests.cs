@@ -370,4 +370,21 @@ public sealed class SegmentationWithoutPatientLevelTests(SetUpSiteFixture site) 
         Assert.Contains("does not accept patient-level data", await upload.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.DoesNotContain("Upload a patient-level file instead", await browser.GetStringAsync("/segmentation/upload"), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_api_refuses_more_than_an_aggregated_output_can_be_with_413_problem_details()
+    {
+        using var anonymous = site.Portal.CreateClient();
+        using var tokenResponse = await anonymous.PostAsJsonAsync("/api/v1/auth/token", new { email = SegmentationFiles.AnalystEmail, password = TestSite.DemoPassword });
+        using var api = site.Portal.CreateClient();
+        api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", (await tokenResponse.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString());
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/segmentation/outputs") { Content = SegmentationFiles.Form(new byte[11 * 1024 * 1024]) };
+        request.Headers.ExpectContinue = true;
+
+        using var response = await api.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("10 MB", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
 }
