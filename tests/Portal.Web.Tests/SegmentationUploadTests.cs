@@ -277,7 +277,10 @@ public sealed class SegmentationApiTests(SegmentationSiteFixture site) : IClassF
         using var api = await ApiAsync();
         var csv = SegmentationFiles.Aggregated(seed: 21);
 
-        using var created = await api.PostAsync("/api/v1/segmentation/outputs", SegmentationFiles.Form(Encoding.UTF8.GetBytes(csv), title: "From the API", kind: "aggregated"));
+        var summary = Guid.NewGuid();
+        using var form = SegmentationFiles.Form(Encoding.UTF8.GetBytes(csv), title: "From the API", kind: "aggregated");
+        form.Add(new StringContent(summary.ToString()), "summaries");
+        using var created = await api.PostAsync("/api/v1/segmentation/outputs", form);
 
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
@@ -290,6 +293,7 @@ public sealed class SegmentationApiTests(SegmentationSiteFixture site) : IClassF
         Assert.Equal(expected.Header.DisclosureControl, output.GetProperty("disclosureControl").GetString());
         Assert.Equal(expected.Rows.Count, output.GetProperty("rows").GetArrayLength());
         Assert.True(output.GetProperty("figures").GetProperty("costConcentration").GetArrayLength() > 0);
+        Assert.Equal(summary, output.GetProperty("summaryIds")[0].GetGuid());
 
         using var browser = site.Portal.CreateClient();
         await browser.SignInAsync(TestSite.MemberEmail, TestSite.DemoPassword);
@@ -334,6 +338,17 @@ public sealed class SegmentationApiTests(SegmentationSiteFixture site) : IClassF
         Assert.True(errors.TryGetProperty("title", out _));
         Assert.True(errors.TryGetProperty("geographyCode", out _));
         Assert.True(errors.TryGetProperty("period", out _));
+    }
+
+    [Fact]
+    public async Task The_openapi_document_describes_the_segmentation_endpoints()
+    {
+        using var anonymous = site.Portal.CreateClient();
+
+        var document = await anonymous.GetStringAsync("/openapi/v1.json");
+
+        Assert.Contains("/api/v1/segmentation/outputs", document, StringComparison.Ordinal);
+        Assert.Contains("/api/v1/segmentation/outputs/{id}", document, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -128,6 +128,17 @@ public sealed class SegmentationUploads(PortalDbContext db, TimeProvider clock, 
                         }
 
                         break;
+                    case "summaries":
+                        if (Guid.TryParse(value, out var summary))
+                        {
+                            outcome.Fields.Summaries.Add(summary);
+                        }
+                        else
+                        {
+                            outcome.FieldErrors["summaries"] = "Give search summaries by their ids.";
+                        }
+
+                        break;
                 }
             }
         }
@@ -183,6 +194,11 @@ public sealed class SegmentationUploads(PortalDbContext db, TimeProvider clock, 
         foreach (var workStream in outcome.Fields.WorkStreams.Distinct())
         {
             entity.LinkTo(workStream);
+        }
+
+        foreach (var summary in outcome.Fields.Summaries)
+        {
+            entity.LinkToSummary(summary);
         }
 
         db.SegmentationOutputs.Add(entity);
