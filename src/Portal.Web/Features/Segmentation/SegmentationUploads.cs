@@ -23,7 +23,6 @@ namespace Portal.Web.Features.Segmentation;
 public sealed class SegmentationUploads(PortalDbContext db, TimeProvider clock, IOptions<SegmentationOptions> options, IAntiforgery antiforgery)
 {
     private const int MaxFieldLength = 25_000;
-    private long? _contentLength;
     private static readonly Encoding Utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
 
     public bool PatientLevelAllowed => options.Value.AllowPatientLevelUpload;
@@ -34,7 +33,6 @@ public sealed class SegmentationUploads(PortalDbContext db, TimeProvider clock, 
     {
         var outcome = new UploadOutcome();
         var request = http.Request;
-        _contentLength = request.ContentLength;
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var contentType)
             || !contentType.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase)
             || HeaderUtilities.RemoveQuotes(contentType.Boundary).Value is not { Length: > 0 } boundary)
@@ -100,7 +98,7 @@ public sealed class SegmentationUploads(PortalDbContext db, TimeProvider clock, 
                         continue;
                     }
 
-                    (output, fileKind) = await ReadFileAsync(section.Body, expectedKind ?? Kind(outcome.Fields.Kind), outcome, cancellationToken);
+                    (output, fileKind) = await ReadFileAsync(section.Body, expectedKind ?? Kind(outcome.Fields.Kind), request.ContentLength, outcome, cancellationToken);
                     if (outcome.FieldErrors.ContainsKey("file") && outcome.FileErrors.Count == 0 && output is null)
                     {
                         return outcome; // refused before reading it: not allowed here
@@ -207,7 +205,7 @@ public sealed class SegmentationUploads(PortalDbContext db, TimeProvider clock, 
         return outcome;
     }
 
-    private async Task<(ProtectedOutput? Output, string? Kind)> ReadFileAsync(Stream body, string? declaredKind, UploadOutcome outcome, CancellationToken cancellationToken)
+    private async Task<(ProtectedOutput? Output, string? Kind)> ReadFileAsync(Stream body, string? declaredKind, long? uploadLength, UploadOutcome outcome, CancellationToken cancellationToken)
     {
         var buffered = new BufferedStream(body, 64 * 1024);
         var first = new byte[64];
@@ -233,7 +231,7 @@ public sealed class SegmentationUploads(PortalDbContext db, TimeProvider clock, 
             }
 
             // Size the arrays once from the upload's length (about 120 bytes a person) rather than doubling them.
-            var expected = (int)Math.Clamp((_contentLength ?? 0) / 110, 1024, 4_000_000);
+            var expected = (int)Math.Clamp((uploadLength ?? 0) / 110, 1024, 4_000_000);
             var read = await PatientLevelReader.ReadAsync(whole, new PatientLevelOptions { ExpectedPeople = expected }, cancellationToken);
             if (!read.Succeeded)
             {
