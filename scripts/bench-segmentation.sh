@@ -23,7 +23,10 @@ else
 fi
 
 install() {
-  if [[ $(id -u) -eq 0 ]]; then apt-get install -y -qq "$@" >/dev/null; else sudo apt-get install -y -qq "$@" >/dev/null; fi
+  local sudo=()
+  [[ $(id -u) -eq 0 ]] || sudo=(sudo)
+  "${sudo[@]}" apt-get update -qq >/dev/null
+  "${sudo[@]}" apt-get install -y -qq "$@" >/dev/null
 }
 command -v sqlite3 >/dev/null || { echo "Installing sqlite3..." >&2; install sqlite3; }
 [[ -x /usr/bin/time ]] || { echo "Installing time..." >&2; install time; }

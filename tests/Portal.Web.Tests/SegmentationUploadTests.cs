@@ -277,7 +277,10 @@ public sealed class SegmentationApiTests(SegmentationSiteFixture site) : IClassF
         using var api = await ApiAsync();
         var csv = SegmentationFiles.Aggregated(seed: 21);
 
-        using var created = await api.PostAsync("/api/v1/segmentation/outputs", SegmentationFiles.Form(Encoding.UTF8.GetBytes(csv), title: "From the API", kind: "aggregated"));
+        var summary = Guid.NewGuid();
+        using var form = SegmentationFiles.Form(Encoding.UTF8.GetBytes(csv), title: "From the API", kind: "aggregated");
+        form.Add(new StringContent(summary.ToString()), "summaries");
+        using var created = await api.PostAsync("/api/v1/segmentation/outputs", form);
 
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
@@ -290,6 +293,7 @@ public sealed class SegmentationApiTests(SegmentationSiteFixture site) : IClassF
         Assert.Equal(expected.Header.DisclosureControl, output.GetProperty("disclosureControl").GetString());
         Assert.Equal(expected.Rows.Count, output.GetProperty("rows").GetArrayLength());
         Assert.True(output.GetProperty("figures").GetProperty("costConcentration").GetArrayLength() > 0);
+        Assert.Equal(summary, output.GetProperty("summaryIds")[0].GetGuid());
 
         using var browser = site.Portal.CreateClient();
         await browser.SignInAsync(TestSite.MemberEmail, TestSite.DemoPassword);
@@ -337,6 +341,17 @@ public sealed class SegmentationApiTests(SegmentationSiteFixture site) : IClassF
     }
 
     [Fact]
+    public async Task The_openapi_document_describes_the_segmentation_endpoints()
+    {
+        using var anonymous = site.Portal.CreateClient();
+
+        var document = await anonymous.GetStringAsync("/openapi/v1.json");
+
+        Assert.Contains("/api/v1/segmentation/outputs", document, StringComparison.Ordinal);
+        Assert.Contains("/api/v1/segmentation/outputs/{id}", document, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_member_may_list_but_not_upload()
     {
         using var api = await ApiAsync(TestSite.MemberEmail);
@@ -369,5 +384,22 @@ public sealed class SegmentationWithoutPatientLevelTests(SetUpSiteFixture site) 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, upload.StatusCode);
         Assert.Contains("does not accept patient-level data", await upload.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.DoesNotContain("Upload a patient-level file instead", await browser.GetStringAsync("/segmentation/upload"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_api_refuses_more_than_an_aggregated_output_can_be_with_413_problem_details()
+    {
+        using var anonymous = site.Portal.CreateClient();
+        using var tokenResponse = await anonymous.PostAsJsonAsync("/api/v1/auth/token", new { email = SegmentationFiles.AnalystEmail, password = TestSite.DemoPassword });
+        using var api = site.Portal.CreateClient();
+        api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", (await tokenResponse.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString());
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/segmentation/outputs") { Content = SegmentationFiles.Form(new byte[11 * 1024 * 1024]) };
+        request.Headers.ExpectContinue = true;
+
+        using var response = await api.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("10 MB", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 }

@@ -38,7 +38,8 @@ public sealed class SegmentationAccumulator
     {
         if (_people == _costs.Length)
         {
-            var capacity = (int)Math.Min(Array.MaxLength, (long)_costs.Length * 2);
+            // Grow by half: the arrays are sized from a guess, and a file a little bigger than guessed should not double them.
+            var capacity = (int)Math.Min(Array.MaxLength, _costs.Length + (long)_costs.Length / 2);
             Array.Resize(ref _costs, capacity);
             Array.Resize(ref _risks, capacity);
         }

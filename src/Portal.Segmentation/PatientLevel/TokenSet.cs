@@ -105,8 +105,9 @@ internal sealed class TokenSet
     {
         var oldPrimary = _primary;
         var oldSecondary = _secondary;
-        _primary = new ulong[oldPrimary.Length * 2];
-        _secondary = new uint[oldPrimary.Length * 2];
+        var capacity = (int)Math.Min(Array.MaxLength, oldPrimary.Length + (long)oldPrimary.Length / 2);
+        _primary = new ulong[capacity];
+        _secondary = new uint[capacity];
         var length = _primary.Length;
         for (var i = 0; i < oldPrimary.Length; i++)
         {

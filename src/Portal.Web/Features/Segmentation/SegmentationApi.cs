@@ -7,7 +7,7 @@ namespace Portal.Web.Features.Segmentation;
 
 /// <summary>
 /// /api/v1/segmentation/outputs: upload (multipart: file, kind, title, geographyCode, period, and
-/// optionally narrative and workStreams), list, and one output with exactly what its page shows.
+/// optionally narrative, workStreams and summaries), list, and one output with exactly what its page shows.
 /// </summary>
 internal static class SegmentationApi
 {

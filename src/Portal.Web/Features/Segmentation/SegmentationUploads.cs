@@ -23,7 +23,6 @@ namespace Portal.Web.Features.Segmentation;
 public sealed class SegmentationUploads(PortalDbContext db, TimeProvider clock, IOptions<SegmentationOptions> options, IAntiforgery antiforgery)
 {
     private const int MaxFieldLength = 25_000;
-    private long? _contentLength;
     private static readonly Encoding Utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
 
     public bool PatientLevelAllowed => options.Value.AllowPatientLevelUpload;
@@ -34,7 +33,6 @@ public sealed class SegmentationUploads(PortalDbContext db, TimeProvider clock, 
     {
         var outcome = new UploadOutcome();
         var request = http.Request;
-        _contentLength = request.ContentLength;
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var contentType)
             || !contentType.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase)
             || HeaderUtilities.RemoveQuotes(contentType.Boundary).Value is not { Length: > 0 } boundary)
@@ -100,7 +98,7 @@ public sealed class SegmentationUploads(PortalDbContext db, TimeProvider clock, 
                         continue;
                     }
 
-                    (output, fileKind) = await ReadFileAsync(section.Body, expectedKind ?? Kind(outcome.Fields.Kind), outcome, cancellationToken);
+                    (output, fileKind) = await ReadFileAsync(section.Body, expectedKind ?? Kind(outcome.Fields.Kind), request.ContentLength, outcome, cancellationToken);
                     if (outcome.FieldErrors.ContainsKey("file") && outcome.FileErrors.Count == 0 && output is null)
                     {
                         return outcome; // refused before reading it: not allowed here
@@ -125,6 +123,17 @@ public sealed class SegmentationUploads(PortalDbContext db, TimeProvider clock, 
                         else
                         {
                             outcome.FieldErrors["workStreams"] = "Choose work streams from the list.";
+                        }
+
+                        break;
+                    case "summaries":
+                        if (Guid.TryParse(value, out var summary))
+                        {
+                            outcome.Fields.Summaries.Add(summary);
+                        }
+                        else
+                        {
+                            outcome.FieldErrors["summaries"] = "Give search summaries by their ids.";
                         }
 
                         break;
@@ -185,13 +194,18 @@ public sealed class SegmentationUploads(PortalDbContext db, TimeProvider clock, 
             entity.LinkTo(workStream);
         }
 
+        foreach (var summary in outcome.Fields.Summaries)
+        {
+            entity.LinkToSummary(summary);
+        }
+
         db.SegmentationOutputs.Add(entity);
         await db.SaveChangesAsync(cancellationToken);
         outcome.Id = entity.Id;
         return outcome;
     }
 
-    private async Task<(ProtectedOutput? Output, string? Kind)> ReadFileAsync(Stream body, string? declaredKind, UploadOutcome outcome, CancellationToken cancellationToken)
+    private async Task<(ProtectedOutput? Output, string? Kind)> ReadFileAsync(Stream body, string? declaredKind, long? uploadLength, UploadOutcome outcome, CancellationToken cancellationToken)
     {
         var buffered = new BufferedStream(body, 64 * 1024);
         var first = new byte[64];
@@ -217,7 +231,7 @@ public sealed class SegmentationUploads(PortalDbContext db, TimeProvider clock, 
             }
 
             // Size the arrays once from the upload's length (about 120 bytes a person) rather than doubling them.
-            var expected = (int)Math.Clamp((_contentLength ?? 0) / 110, 1024, 4_000_000);
+            var expected = (int)Math.Clamp((uploadLength ?? 0) / 110, 1024, 4_000_000);
             var read = await PatientLevelReader.ReadAsync(whole, new PatientLevelOptions { ExpectedPeople = expected }, cancellationToken);
             if (!read.Succeeded)
             {

@@ -19,6 +19,9 @@ public sealed class UploadFields
     public string? Kind { get; set; }
 
     public List<Guid> WorkStreams { get; } = [];
+
+    /// <summary>Search summaries the output gives the population for (ids; summaries arrive in a later issue).</summary>
+    public List<Guid> Summaries { get; } = [];
 }
 
 /// <summary>What an upload came to: the new output's id, or every reason it was refused.</summary>
@@ -29,7 +32,7 @@ public sealed class UploadOutcome
     public UploadFields Fields { get; } = new();
 
     /// <summary>The fields in the order the form shows them, so errors are listed in that order.</summary>
-    public static IReadOnlyList<string> FieldOrder { get; } = ["title", "geographyCode", "period", "narrative", "workStreams", "kind", "file"];
+    public static IReadOnlyList<string> FieldOrder { get; } = ["title", "geographyCode", "period", "narrative", "workStreams", "summaries", "kind", "file"];
 
     /// <summary>Problems with a field, by field name ("title", "file", …).</summary>
     public Dictionary<string, string> FieldErrors { get; } = new(StringComparer.Ordinal);
