@@ -49,7 +49,9 @@ public sealed class WorkStreamsPageTests(SetUpSiteFixture site) : IClassFixture<
         Assert.Contains("<strong>early identification</strong>", html, StringComparison.Ordinal);
         Assert.Contains("Helen Armstrong", html, StringComparison.Ordinal);
         Assert.Contains("<h2>Published summaries</h2>", html, StringComparison.Ordinal);
-        Assert.Contains("<h2>Population segmentation outputs</h2>", html, StringComparison.Ordinal);
+        // The demo recipe links its segmentation output to the frailty work stream.
+        Assert.Contains("The population behind the question</h2>", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"/segmentation/", html, StringComparison.Ordinal);
         Assert.DoesNotContain("Evidence requests", html, StringComparison.Ordinal);
         Assert.DoesNotContain("/edit\"", html, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Forbidden, create.StatusCode);
