@@ -349,6 +349,7 @@ public sealed class SegmentationApiTests(SegmentationSiteFixture site) : IClassF
 
         Assert.Contains("/api/v1/segmentation/outputs", document, StringComparison.Ordinal);
         Assert.Contains("/api/v1/segmentation/outputs/{id}", document, StringComparison.Ordinal);
+        Assert.Contains("multipart/form-data", document, StringComparison.Ordinal);
     }
 
     [Fact]

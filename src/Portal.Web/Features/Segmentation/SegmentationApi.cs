@@ -22,6 +22,10 @@ internal static class SegmentationApi
         outputs.MapPost("", UploadAsync)
             .RequireAuthorization(SegmentationPermissions.PublishSegmentationOutputs.Name)
             .WithMetadata(new RequestSizeLimitAttribute(SegmentationOptions.PatientLevelMaxBytes))
+            .Accepts<UploadForm>("multipart/form-data") // described for OpenAPI; the body is read as a stream, never bound
+            .Produces<UploadResponse>(StatusCodes.Status201Created)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .DisableAntiforgery()
             .WithSummary("Upload an output (multipart/form-data). Returns its id, or the errors in the file by row and column.");
         return endpoints;
@@ -60,6 +64,9 @@ internal static class SegmentationApi
     }
 
     public sealed record UploadResponse(Guid Id, string Page);
+
+    /// <summary>The multipart fields, for the OpenAPI document.</summary>
+    public sealed record UploadForm(IFormFile File, string Kind, string Title, string GeographyCode, string Period, string? Narrative, IReadOnlyList<Guid>? WorkStreams, IReadOnlyList<Guid>? Summaries);
 
     public sealed record RowError(long? Row, string? Column, string Message, string Text);
 }
