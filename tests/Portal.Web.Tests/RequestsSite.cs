@@ -83,49 +83,15 @@ internal static class RequestsSite
         return Guid.Parse(redirect.Headers.Location!.OriginalString["/requests/".Length..]);
     }
 
-    /// <summary>Reads the running portal's SQLite file directly (read-only), to check what a request really saved.</summary>
-    public static async Task<IReadOnlyList<Dictionary<string, object?>>> QueryAsync(PortalProcess portal, string sql, params (string Name, object Value)[] parameters)
-    {
-        var connectionString = new SqliteConnectionStringBuilder
-        {
-            DataSource = Path.Combine(portal.DataPath, "portal.db"),
-            Mode = SqliteOpenMode.ReadOnly,
-            Pooling = false,
-        }.ToString();
-        await using var connection = new SqliteConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.AddWithValue(name, value);
-        }
-
-        var rows = new List<Dictionary<string, object?>>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            var row = new Dictionary<string, object?>(StringComparer.Ordinal);
-            for (var i = 0; i < reader.FieldCount; i++)
-            {
-                row[reader.GetName(i)] = reader.IsDBNull(i) ? null : reader.GetValue(i);
-            }
-
-            rows.Add(row);
-        }
-
-        return rows;
-    }
-
     public static async Task<int> CountRequestsAsync(this PortalProcess portal)
     {
-        var rows = await QueryAsync(portal, "SELECT COUNT(*) AS n FROM EvidenceRequests");
+        var rows = await portal.QueryAsync("SELECT COUNT(*) AS n FROM EvidenceRequests");
         return Convert.ToInt32(rows[0]["n"], CultureInfo.InvariantCulture);
     }
 
     public static async Task<(string State, string Question, int Version)> RequestRowAsync(this PortalProcess portal, Guid id)
     {
-        var rows = await QueryAsync(portal, "SELECT State, Question, Version FROM EvidenceRequests WHERE Id = $id", ("$id", id.ToString().ToUpperInvariant()));
+        var rows = await portal.QueryAsync("SELECT State, Question, Version FROM EvidenceRequests WHERE Id = $id", ("$id", id.ToString().ToUpperInvariant()));
         var row = Assert.Single(rows);
         return ((string)row["State"]!, (string)row["Question"]!, Convert.ToInt32(row["Version"], CultureInfo.InvariantCulture));
     }

@@ -152,7 +152,7 @@ public sealed class WorkStreamsPageTests(SetUpSiteFixture site) : IClassFixture<
     }
 
     private async Task<long> CountWorkStreamsAsync() =>
-        (long)(await RequestsSite.QueryAsync(site.Portal, "SELECT COUNT(*) AS n FROM WorkStreams"))[0]["n"]!;
+        (long)(await site.Portal.QueryAsync("SELECT COUNT(*) AS n FROM WorkStreams"))[0]["n"]!;
 
     [Fact]
     public async Task Unknown_work_streams_are_not_found()
