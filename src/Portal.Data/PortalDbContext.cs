@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Portal.Core.Geography;
+using Portal.Core.Librarians;
 using Portal.Core.Requests;
 using Portal.Core.Segmentation;
 using Portal.Core.Site;
@@ -28,6 +29,12 @@ public abstract class PortalDbContext(DbContextOptions options)
     public DbSet<WorkStream> WorkStreams => Set<WorkStream>();
 
     public DbSet<EvidenceRequest> EvidenceRequests => Set<EvidenceRequest>();
+
+    public DbSet<LibrarianProfile> LibrarianProfiles => Set<LibrarianProfile>();
+
+    public DbSet<RequestMessage> RequestMessages => Set<RequestMessage>();
+
+    public DbSet<TimeRecord> TimeRecords => Set<TimeRecord>();
 
     public DbSet<SegmentationOutput> SegmentationOutputs => Set<SegmentationOutput>();
 

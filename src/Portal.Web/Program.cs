@@ -5,6 +5,7 @@ using Portal.Web.Features.Account;
 using Portal.Web.Features.Admin;
 using Portal.Web.Features.Api;
 using Portal.Web.Features.Health;
+using Portal.Web.Features.Librarians;
 using Portal.Web.Features.Permissions;
 using Portal.Web.Features.Requests;
 using Portal.Web.Features.Segmentation;
@@ -31,6 +32,7 @@ builder.Services
     .AddPortalAdmin()
     .AddPortalWorkStreams()
     .AddPortalRequests(builder.Configuration)
+    .AddPortalLibrarians()
     .AddPortalSegmentation(builder.Configuration)
     .AddPortalApi(builder.Configuration);
 

@@ -111,6 +111,21 @@ public sealed class LibrarianProfile : Entity
 
     public bool IsAwayDuring(DateOnly from, DateOnly to) => _timeAway.Any(a => a.Overlaps(from, to));
 
+    /// <summary>Whether one more search fits beside the <paramref name="openClaims"/> the librarian holds.</summary>
+    public bool HasRoomFor(int openClaims) => openClaims < Capacity;
+
+    /// <summary>Refuses a claim beyond the librarian's capacity, saying so (a coordinator may override at the edge).</summary>
+    public void EnsureRoomFor(int openClaims)
+    {
+        if (!HasRoomFor(openClaims))
+        {
+            throw new DomainException(Capacity == 0
+                ? "Your profile says you are not taking searches at the moment. Change your capacity to claim this request."
+                : $"You already hold {openClaims} of the {Capacity} searches your profile says you can take at a time. Release one, or change your capacity, to claim this request.",
+                RuleViolationKind.WrongState);
+        }
+    }
+
     private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }
 

@@ -69,6 +69,15 @@ public sealed class EvidenceRequest : Entity
     /// <summary>Time spent waiting for the requester in earlier pauses.</summary>
     public TimeSpan PausedTotal { get; private set; }
 
+    /// <summary>A librarian who mentors the claimant on this request and reviews their search.</summary>
+    public string? MentorId { get; private set; }
+
+    /// <summary>When coordinators were told that nobody had claimed it; cleared when it goes back to the pool.</summary>
+    public DateTimeOffset? EscalatedUnclaimedAt { get; private set; }
+
+    /// <summary>When coordinators were told that the claim ran past its deadline; cleared by a new claim.</summary>
+    public DateTimeOffset? EscalatedOverdueAt { get; private set; }
+
     /// <summary>
     /// Starts a draft. The work stream must be active; the details must pass their checks. A recipe
     /// passes a fixed <paramref name="id"/> so that it finds the same request when it runs again.
@@ -166,8 +175,11 @@ public sealed class EvidenceRequest : Entity
         Raise(new RequestClosedAsAnswered(Id, by, summaryId, EndReason));
     }
 
-    /// <summary>A librarian claims a submitted request. The database makes the first claim win.</summary>
-    public void Claim(string librarianId, DateTimeOffset now)
+    /// <summary>
+    /// A librarian claims a submitted request, optionally with a mentor who will review the search.
+    /// The database makes the first claim win: the save is conditional on the version read here.
+    /// </summary>
+    public void Claim(string librarianId, DateTimeOffset now, string? mentorId = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(librarianId);
         if (State != RequestState.Submitted)
@@ -182,11 +194,32 @@ public sealed class EvidenceRequest : Entity
             throw new DomainException("You cannot claim your own request.", RuleViolationKind.NotYours);
         }
 
+        CheckMentor(librarianId, mentorId);
         State = RequestState.Claimed;
         ClaimantId = librarianId;
         ClaimedAt = now;
+        MentorId = mentorId;
+        EscalatedOverdueAt = null;
         Touch(now);
-        Raise(new RequestClaimed(Id, librarianId, librarianId));
+        Raise(new RequestClaimed(Id, librarianId, librarianId, mentorId));
+    }
+
+    /// <summary>A mentor joins a claimed request as the claimant's reviewer.</summary>
+    public void JoinAsMentor(string mentorId, DateTimeOffset now)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(mentorId);
+        RequireState("joined by a mentor", RequestState.Claimed, RequestState.AwaitingRequester, RequestState.InReview);
+        if (MentorId is not null)
+        {
+            throw new DomainException(MentorId == mentorId
+                ? "You are already mentoring this request."
+                : "This request already has a mentor.", RuleViolationKind.WrongState);
+        }
+
+        CheckMentor(ClaimantId!, mentorId);
+        MentorId = mentorId;
+        Touch(now);
+        Raise(new RequestMentorJoined(Id, mentorId));
     }
 
     /// <summary>The claimant gives the request back to the pool, saying why.</summary>
@@ -199,6 +232,8 @@ public sealed class EvidenceRequest : Entity
         State = RequestState.Submitted;
         ClaimantId = null;
         ClaimedAt = null;
+        MentorId = null;
+        EscalatedUnclaimedAt = null;
         Touch(now);
         Raise(new RequestReleased(Id, by, former, reasonText));
     }
@@ -214,10 +249,21 @@ public sealed class EvidenceRequest : Entity
             throw new DomainException("The request is already with this librarian.", RuleViolationKind.Invalid);
         }
 
+        if (librarianId == RequesterId)
+        {
+            throw new DomainException("A request cannot be assigned to the person who made it.", RuleViolationKind.Invalid);
+        }
+
         var former = ClaimantId;
         State = RequestState.Claimed;
         ClaimantId = librarianId;
         ClaimedAt = now;
+        EscalatedOverdueAt = null;
+        if (MentorId == librarianId)
+        {
+            MentorId = null;
+        }
+
         Touch(now);
         Raise(new RequestAssigned(Id, by, former, librarianId, reasonText));
     }
@@ -292,6 +338,37 @@ public sealed class EvidenceRequest : Entity
         Raise(new RequestClosed(Id, by, EndReason));
     }
 
+    /// <summary>
+    /// Tells coordinators, once, that a submitted request has waited <paramref name="afterDays"/>
+    /// days or more without a claim. Returns false when there is nothing to flag.
+    /// </summary>
+    public bool FlagUnclaimed(DateTimeOffset now, int afterDays)
+    {
+        if (State != RequestState.Submitted || EscalatedUnclaimedAt is not null || SubmittedAt is not { } since || now - since < TimeSpan.FromDays(afterDays))
+        {
+            return false;
+        }
+
+        EscalatedUnclaimedAt = now;
+        Touch(now);
+        Raise(new RequestEscalated(Id, EscalationReason.Unclaimed, (int)(now - since).TotalDays));
+        return true;
+    }
+
+    /// <summary>Tells coordinators, once per claim, that a claimed request is past its (paused) deadline.</summary>
+    public bool FlagOverdue(DateTimeOffset now)
+    {
+        if (State is not (RequestState.Claimed or RequestState.InReview) || EscalatedOverdueAt is not null || !IsOverdue(now))
+        {
+            return false;
+        }
+
+        EscalatedOverdueAt = now;
+        Touch(now);
+        Raise(new RequestEscalated(Id, EscalationReason.Overdue, DateOnly.FromDateTime(now.UtcDateTime).DayNumber - EffectiveDeadline(now).DayNumber));
+        return true;
+    }
+
     public static string StateName(RequestState state) => state switch
     {
         RequestState.AwaitingRequester => "awaiting requester",
@@ -320,6 +397,24 @@ public sealed class EvidenceRequest : Entity
         if (by != ClaimantId)
         {
             throw new DomainException($"Only the librarian who claimed the request can {action} it.", RuleViolationKind.NotYours);
+        }
+    }
+
+    private void CheckMentor(string claimantId, string? mentorId)
+    {
+        if (mentorId is null)
+        {
+            return;
+        }
+
+        if (mentorId == claimantId)
+        {
+            throw new DomainException("A librarian cannot mentor their own search.", RuleViolationKind.Invalid);
+        }
+
+        if (mentorId == RequesterId)
+        {
+            throw new DomainException("The person who made the request cannot mentor its search.", RuleViolationKind.Invalid);
         }
     }
 

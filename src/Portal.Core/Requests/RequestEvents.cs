@@ -22,7 +22,37 @@ public sealed record RequestWithdrawn(Guid RequestId, string By, RequestState Fr
 
 public sealed record RequestClosedAsAnswered(Guid RequestId, string By, Guid AnsweredBySummaryId, string? Reason) : RequestEvent(RequestId, By);
 
-public sealed record RequestClaimed(Guid RequestId, string By, string ClaimantId) : RequestEvent(RequestId, By);
+public sealed record RequestClaimed(Guid RequestId, string By, string ClaimantId, string? MentorId = null) : RequestEvent(RequestId, By);
+
+public sealed record RequestMentorJoined(Guid RequestId, string By) : RequestEvent(RequestId, By);
+
+/// <summary>Why coordinators were alerted about a request.</summary>
+public enum EscalationReason
+{
+    /// <summary>Submitted and nobody has claimed it for the configured number of days.</summary>
+    Unclaimed = 0,
+
+    /// <summary>Claimed and past its deadline.</summary>
+    Overdue = 1,
+}
+
+/// <summary>Raised by the escalation service, not a person; <paramref name="Days"/> waited unclaimed or overdue.</summary>
+public sealed record RequestEscalated(Guid RequestId, EscalationReason Reason, int Days) : RequestEvent(RequestId, "system:escalation");
+
+/// <summary>A message in the reference conversation; not a change to the request, so it does not re-index it.</summary>
+public sealed record RequestMessagePosted(Guid RequestId, Guid MessageId, string AuthorId, RequestMessageKind Kind) : IDomainEvent
+{
+    public string SubjectType => nameof(EvidenceRequest);
+
+    public string SubjectId => RequestId.ToString();
+}
+
+public sealed record TimeRecorded(Guid RequestId, Guid TimeRecordId, string LibrarianId, int Minutes) : IDomainEvent
+{
+    public string SubjectType => nameof(EvidenceRequest);
+
+    public string SubjectId => RequestId.ToString();
+}
 
 public sealed record RequestReleased(Guid RequestId, string By, string FormerClaimantId, string Reason) : RequestEvent(RequestId, By);
 

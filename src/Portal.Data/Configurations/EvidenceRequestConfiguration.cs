@@ -21,9 +21,11 @@ internal sealed class EvidenceRequestConfiguration : IEntityTypeConfiguration<Ev
         builder.HasOne<WorkStream>().WithMany().HasForeignKey(r => r.WorkStreamId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<PortalUser>().WithMany().HasForeignKey(r => r.RequesterId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<PortalUser>().WithMany().HasForeignKey(r => r.ClaimantId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<PortalUser>().WithMany().HasForeignKey(r => r.MentorId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(r => new { r.State, r.SubmittedAt });
         builder.HasIndex(r => r.RequesterId);
         builder.HasIndex(r => r.ClaimantId);
+        builder.HasIndex(r => r.MentorId);
         builder.HasIndex(r => r.WorkStreamId);
 
         builder.ComplexProperty(r => r.Details, details =>

@@ -194,6 +194,48 @@ namespace Portal.Data.Migrations.PostgreSql
                     b.ToTable("GeoAreas");
                 });
 
+            modelBuilder.Entity("Portal.Core.Librarians.LibrarianProfile", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("text");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("integer");
+
+                    b.PrimitiveCollection<string[]>("Databases")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<int?>("HoursPerMonth")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("OffersMentoring")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Organisation")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<bool>("SeeksMentoring")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Service")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Skills")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("SystemId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("UserId");
+
+                    b.HasIndex("SystemId");
+
+                    b.ToTable("LibrarianProfiles");
+                });
+
             modelBuilder.Entity("Portal.Core.Requests.EvidenceRequest", b =>
                 {
                     b.Property<Guid>("Id")
@@ -220,6 +262,15 @@ namespace Portal.Data.Migrations.PostgreSql
                     b.Property<string>("EndReason")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTimeOffset?>("EscalatedOverdueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("EscalatedUnclaimedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("MentorId")
+                        .HasColumnType("text");
 
                     b.Property<DateTimeOffset?>("PausedSince")
                         .HasColumnType("timestamp with time zone");
@@ -425,6 +476,8 @@ namespace Portal.Data.Migrations.PostgreSql
 
                     b.HasIndex("ClaimantId");
 
+                    b.HasIndex("MentorId");
+
                     b.HasIndex("RequesterId");
 
                     b.HasIndex("WorkStreamId");
@@ -432,6 +485,74 @@ namespace Portal.Data.Migrations.PostgreSql
                     b.HasIndex("State", "SubmittedAt");
 
                     b.ToTable("EvidenceRequests");
+                });
+
+            modelBuilder.Entity("Portal.Core.Requests.RequestMessage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AuthorId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorId");
+
+                    b.HasIndex("RequestId", "SentAt");
+
+                    b.ToTable("RequestMessages");
+                });
+
+            modelBuilder.Entity("Portal.Core.Requests.TimeRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("LibrarianId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Minutes")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestId");
+
+                    b.HasIndex("LibrarianId", "On");
+
+                    b.ToTable("TimeRecords");
                 });
 
             modelBuilder.Entity("Portal.Core.Segmentation.SegmentationOutput", b =>
@@ -1104,11 +1225,100 @@ namespace Portal.Data.Migrations.PostgreSql
                     b.Navigation("Parent");
                 });
 
+            modelBuilder.Entity("Portal.Core.Librarians.LibrarianProfile", b =>
+                {
+                    b.HasOne("Portal.Core.Geography.GeoArea", null)
+                        .WithMany()
+                        .HasForeignKey("SystemId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Portal.Data.Identity.PortalUser", null)
+                        .WithOne()
+                        .HasForeignKey("Portal.Core.Librarians.LibrarianProfile", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsMany("Portal.Core.Librarians.TimeAway", "TimeAway", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Id"));
+
+                            b1.Property<DateOnly>("From")
+                                .HasColumnType("date");
+
+                            b1.Property<DateOnly>("To")
+                                .HasColumnType("date");
+
+                            b1.Property<string>("UserId")
+                                .IsRequired()
+                                .HasColumnType("text");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("UserId");
+
+                            b1.ToTable("LibrarianTimeAway", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("UserId");
+                        });
+
+                    b.OwnsMany("Portal.Core.Librarians.TopicKnowledge", "Topics", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Id"));
+
+                            b1.Property<string>("Level")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("character varying(20)");
+
+                            b1.Property<int>("TopicId")
+                                .HasColumnType("integer");
+
+                            b1.Property<string>("UserId")
+                                .IsRequired()
+                                .HasColumnType("text");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("TopicId");
+
+                            b1.HasIndex("UserId");
+
+                            b1.ToTable("LibrarianTopics", (string)null);
+
+                            b1.HasOne("Portal.Core.Topics.Topic", null)
+                                .WithMany()
+                                .HasForeignKey("TopicId")
+                                .OnDelete(DeleteBehavior.Cascade)
+                                .IsRequired();
+
+                            b1.WithOwner()
+                                .HasForeignKey("UserId");
+                        });
+
+                    b.Navigation("TimeAway");
+
+                    b.Navigation("Topics");
+                });
+
             modelBuilder.Entity("Portal.Core.Requests.EvidenceRequest", b =>
                 {
                     b.HasOne("Portal.Data.Identity.PortalUser", null)
                         .WithMany()
                         .HasForeignKey("ClaimantId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Portal.Data.Identity.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("MentorId")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Portal.Data.Identity.PortalUser", null)
@@ -1121,6 +1331,36 @@ namespace Portal.Data.Migrations.PostgreSql
                         .WithMany()
                         .HasForeignKey("WorkStreamId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Core.Requests.RequestMessage", b =>
+                {
+                    b.HasOne("Portal.Data.Identity.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Core.Requests.EvidenceRequest", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Core.Requests.TimeRecord", b =>
+                {
+                    b.HasOne("Portal.Data.Identity.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("LibrarianId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Core.Requests.EvidenceRequest", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

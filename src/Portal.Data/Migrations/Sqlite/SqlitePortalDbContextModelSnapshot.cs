@@ -181,6 +181,48 @@ namespace Portal.Data.Migrations.Sqlite
                     b.ToTable("GeoAreas");
                 });
 
+            modelBuilder.Entity("Portal.Core.Librarians.LibrarianProfile", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("Databases")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("HoursPerMonth")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("OffersMentoring")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Organisation")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("SeeksMentoring")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Service")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Skills")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SystemId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UserId");
+
+                    b.HasIndex("SystemId");
+
+                    b.ToTable("LibrarianProfiles");
+                });
+
             modelBuilder.Entity("Portal.Core.Requests.EvidenceRequest", b =>
                 {
                     b.Property<Guid>("Id")
@@ -206,6 +248,15 @@ namespace Portal.Data.Migrations.Sqlite
 
                     b.Property<string>("EndReason")
                         .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("EscalatedOverdueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("EscalatedUnclaimedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MentorId")
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("PausedSince")
@@ -412,6 +463,8 @@ namespace Portal.Data.Migrations.Sqlite
 
                     b.HasIndex("ClaimantId");
 
+                    b.HasIndex("MentorId");
+
                     b.HasIndex("RequesterId");
 
                     b.HasIndex("WorkStreamId");
@@ -419,6 +472,74 @@ namespace Portal.Data.Migrations.Sqlite
                     b.HasIndex("State", "SubmittedAt");
 
                     b.ToTable("EvidenceRequests");
+                });
+
+            modelBuilder.Entity("Portal.Core.Requests.RequestMessage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorId");
+
+                    b.HasIndex("RequestId", "SentAt");
+
+                    b.ToTable("RequestMessages");
+                });
+
+            modelBuilder.Entity("Portal.Core.Requests.TimeRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LibrarianId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Minutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestId");
+
+                    b.HasIndex("LibrarianId", "On");
+
+                    b.ToTable("TimeRecords");
                 });
 
             modelBuilder.Entity("Portal.Core.Segmentation.SegmentationOutput", b =>
@@ -1083,11 +1204,96 @@ namespace Portal.Data.Migrations.Sqlite
                     b.Navigation("Parent");
                 });
 
+            modelBuilder.Entity("Portal.Core.Librarians.LibrarianProfile", b =>
+                {
+                    b.HasOne("Portal.Core.Geography.GeoArea", null)
+                        .WithMany()
+                        .HasForeignKey("SystemId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Portal.Data.Identity.PortalUser", null)
+                        .WithOne()
+                        .HasForeignKey("Portal.Core.Librarians.LibrarianProfile", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsMany("Portal.Core.Librarians.TimeAway", "TimeAway", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<DateOnly>("From")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly>("To")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("UserId")
+                                .IsRequired()
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("UserId");
+
+                            b1.ToTable("LibrarianTimeAway", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("UserId");
+                        });
+
+                    b.OwnsMany("Portal.Core.Librarians.TopicKnowledge", "Topics", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Level")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("TopicId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("UserId")
+                                .IsRequired()
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("TopicId");
+
+                            b1.HasIndex("UserId");
+
+                            b1.ToTable("LibrarianTopics", (string)null);
+
+                            b1.HasOne("Portal.Core.Topics.Topic", null)
+                                .WithMany()
+                                .HasForeignKey("TopicId")
+                                .OnDelete(DeleteBehavior.Cascade)
+                                .IsRequired();
+
+                            b1.WithOwner()
+                                .HasForeignKey("UserId");
+                        });
+
+                    b.Navigation("TimeAway");
+
+                    b.Navigation("Topics");
+                });
+
             modelBuilder.Entity("Portal.Core.Requests.EvidenceRequest", b =>
                 {
                     b.HasOne("Portal.Data.Identity.PortalUser", null)
                         .WithMany()
                         .HasForeignKey("ClaimantId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Portal.Data.Identity.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("MentorId")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Portal.Data.Identity.PortalUser", null)
@@ -1100,6 +1306,36 @@ namespace Portal.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("WorkStreamId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Core.Requests.RequestMessage", b =>
+                {
+                    b.HasOne("Portal.Data.Identity.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Core.Requests.EvidenceRequest", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Core.Requests.TimeRecord", b =>
+                {
+                    b.HasOne("Portal.Data.Identity.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("LibrarianId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Core.Requests.EvidenceRequest", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

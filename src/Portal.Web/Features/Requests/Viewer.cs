@@ -17,7 +17,10 @@ public sealed record Viewer(
     bool ManagesAllRequests,
     bool MayCreateWorkStreams,
     bool EditsOwnWorkStreams,
-    bool EditsAllWorkStreams)
+    bool EditsAllWorkStreams,
+    bool MayClaim = false,
+    bool MayAssign = false,
+    bool ViewsPipeline = false)
 {
     public static async Task<Viewer> ForAsync(ClaimsPrincipal user, IAuthorizationService authorization)
     {
@@ -31,7 +34,10 @@ public sealed record Viewer(
             await Holds(RequestsPermissions.ManageAllRequests),
             await Holds(WorkStreamsPermissions.CreateWorkStreams),
             await Holds(WorkStreamsPermissions.EditOwnWorkStreams),
-            await Holds(WorkStreamsPermissions.EditAllWorkStreams));
+            await Holds(WorkStreamsPermissions.EditAllWorkStreams),
+            await Holds(Librarians.LibrariansPermissions.ClaimRequests),
+            await Holds(Librarians.LibrariansPermissions.AssignRequests),
+            await Holds(Librarians.LibrariansPermissions.ViewPipeline));
     }
 
     /// <summary>Its requester, the leads of its work stream, and those who see every request.</summary>
@@ -48,6 +54,13 @@ public sealed record Viewer(
     /// <summary>A lead of the request's work stream, or a coordinator, closes it as answered by a summary.</summary>
     public bool MayCloseAsAnswered(WorkStream workStream) =>
         ManagesAllRequests || (MayRequestEvidence && workStream.IsLedBy(UserId));
+
+    /// <summary>
+    /// Who takes part in the reference conversation on a request: its requester, claimant and
+    /// mentor, the leads of its work stream, and those who manage every request.
+    /// </summary>
+    public bool TakesPartIn(EvidenceRequest request, WorkStream workStream) =>
+        ManagesAllRequests || request.RequesterId == UserId || request.ClaimantId == UserId || request.MentorId == UserId || workStream.IsLedBy(UserId);
 
     public bool MayEdit(WorkStream workStream) =>
         EditsAllWorkStreams || (EditsOwnWorkStreams && workStream.IsLedBy(UserId));
