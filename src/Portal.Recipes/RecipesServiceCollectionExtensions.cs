@@ -19,6 +19,7 @@ public static class RecipesServiceCollectionExtensions
         services.AddScoped<IRecipeStepHandler, GeographyStep>();
         services.AddScoped<IRecipeStepHandler, TopicsStep>();
         services.AddScoped<IRecipeStepHandler, UsersStep>();
+        services.AddScoped<IRecipeStepHandler, LibrariansStep>();
         services.AddScoped<IRecipeStepHandler, WorkStreamsStep>();
         services.AddScoped<IRecipeStepHandler, RequestsStep>();
         // The usual turnaround per output; the host replaces it with the configured one.
