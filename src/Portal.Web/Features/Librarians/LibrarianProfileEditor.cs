@@ -91,9 +91,9 @@ public sealed class LibrarianProfileEditor(PortalDbContext db, LibrarianDirector
         {
             return Outcome.Refused<LibrarianProfile>(refusal);
         }
-        catch (DbUpdateException) when (isNew)
+        catch (DbUpdateException failure) when (isNew || failure is DbUpdateConcurrencyException)
         {
-            // Two first saves at once: the other one made the profile.
+            // Two saves at once: the other one made the profile, or replaced the rows this one meant to replace.
             db.ChangeTracker.Clear();
             return Outcome.Overtaken<LibrarianProfile>();
         }
