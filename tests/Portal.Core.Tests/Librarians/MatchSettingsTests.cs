@@ -6,7 +6,7 @@ namespace Portal.Core.Tests.Librarians;
 public sealed class MatchSettingsTests
 {
     private static (MatchSettings? Settings, IReadOnlyList<string> Problems) Read(Dictionary<string, string> weights, string? notifyTop = null) =>
-        MatchSettings.Read(name => weights.GetValueOrDefault(name), notifyTop);
+        MatchSettings.Read(key => key == "NotifyTop" ? notifyTop : weights.GetValueOrDefault(key["Weights:".Length..]), prefix: "Portal:Matching:");
 
     [Fact]
     public void Nothing_set_gives_the_default_weights_and_three_notified()
@@ -30,12 +30,12 @@ public sealed class MatchSettingsTests
     }
 
     [Theory]
-    [InlineData("Topics", "lots", "Weights:Topics must be a number such as 0.25, not 'lots'.")]
-    [InlineData("Similarity", "0,3", "Weights:Similarity must be a number such as 0.25, not '0,3'.")]
-    [InlineData("Geography", "-0.2", "Weights:Geography cannot be negative, but it is -0.2.")]
-    [InlineData("Capacity", "101", "Weights:Capacity must be 100 or less, but it is 101.")]
-    [InlineData("Availability", "NaN", "Weights:Availability must be a number such as 0.25, not 'NaN'.")]
-    [InlineData("Topics", "", "Weights:Topics must be a number such as 0.25, not ''.")]
+    [InlineData("Topics", "lots", "Portal:Matching:Weights:Topics must be a number such as 0.25, not 'lots'.")]
+    [InlineData("Similarity", "0,3", "Portal:Matching:Weights:Similarity must be a number such as 0.25, not '0,3'.")]
+    [InlineData("Geography", "-0.2", "Portal:Matching:Weights:Geography cannot be negative, but it is -0.2.")]
+    [InlineData("Capacity", "101", "Portal:Matching:Weights:Capacity must be 100 or less, but it is 101.")]
+    [InlineData("Availability", "NaN", "Portal:Matching:Weights:Availability must be a number such as 0.25, not 'NaN'.")]
+    [InlineData("Topics", "", "Portal:Matching:Weights:Topics must be a number such as 0.25, not ''.")]
     public void A_bad_weight_is_refused_naming_the_setting(string name, string text, string problem)
     {
         var (settings, problems) = Read(new() { [name] = text });
@@ -73,7 +73,7 @@ public sealed class MatchSettingsTests
         var (settings, problems) = Read([], notifyTop: text);
 
         Assert.Null(settings);
-        Assert.Equal($"NotifyTop must be a whole number from 0 (notify nobody) to 50, not '{text}'.", Assert.Single(problems));
+        Assert.Equal($"Portal:Matching:NotifyTop must be a whole number from 0 (notify nobody) to 50, not '{text}'.", Assert.Single(problems));
     }
 
     [Fact]
