@@ -66,11 +66,14 @@ internal static class MatchingSite
         if (submit)
         {
             using var submitted = await helen.PostAsync($"/api/v1/requests/{id}/submit", null);
-            Assert.Equal(HttpStatusCode.OK, submitted.StatusCode);
+            Assert.True(submitted.StatusCode == HttpStatusCode.OK, $"Submit answered {submitted.StatusCode}:\n{Tail(portal.Output)}");
         }
 
         return id;
     }
+
+    /// <summary>The end of the portal's log, for a failure message.</summary>
+    public static string Tail(string log) => log.Length <= 12000 ? log : log[^12000..];
 
     /// <summary>A new, active librarian (password: the demo password); returns their user id.</summary>
     public static async Task<string> AddLibrarianAsync(this PortalProcess portal, string email, string displayName)

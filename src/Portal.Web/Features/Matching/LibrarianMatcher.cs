@@ -37,7 +37,7 @@ public sealed class LibrarianMatcher(PortalDbContext db, LibrarianDirectory dire
             return new LibrariansForRequest(matchRequest, workStream.Title, [], new Dictionary<string, LibrarianProfile>());
         }
 
-        var profiles = await db.LibrarianProfiles.AsNoTracking().Where(p => ids.Contains(p.UserId)).ToDictionaryAsync(p => p.UserId, StringComparer.Ordinal, cancellationToken);
+        var profiles = await db.LibrarianProfiles.AsNoTracking().AsSplitQuery().Where(p => ids.Contains(p.UserId)).ToDictionaryAsync(p => p.UserId, StringComparer.Ordinal, cancellationToken);
         var people = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id))
             .Select(u => new { u.Id, u.DisplayName, u.SystemId })
             .ToDictionaryAsync(u => u.Id, StringComparer.Ordinal, cancellationToken);

@@ -35,7 +35,7 @@ public sealed class TopicPastWorkSimilarity : IPastWorkSimilarity
         var streamIds = delivered.Select(d => d.WorkStreamId).Distinct().ToList();
         var topicsByStream = (await db.WorkStreams.AsNoTracking()
                 .Where(w => streamIds.Contains(w.Id))
-                .SelectMany(w => w.Topics.Select(t => new { WorkStreamId = w.Id, TopicId = t.Id }))
+                .SelectMany(w => w.Topics, (w, t) => new { WorkStreamId = w.Id, TopicId = t.Id })
                 .ToListAsync(cancellationToken))
             .GroupBy(t => t.WorkStreamId)
             .ToDictionary(g => g.Key, g => (IReadOnlyCollection<int>)g.Select(t => t.TopicId).ToHashSet());
