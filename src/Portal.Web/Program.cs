@@ -6,6 +6,7 @@ using Portal.Web.Features.Admin;
 using Portal.Web.Features.Api;
 using Portal.Web.Features.Health;
 using Portal.Web.Features.Librarians;
+using Portal.Web.Features.Matching;
 using Portal.Web.Features.Permissions;
 using Portal.Web.Features.Requests;
 using Portal.Web.Features.Segmentation;
@@ -33,6 +34,7 @@ builder.Services
     .AddPortalWorkStreams()
     .AddPortalRequests(builder.Configuration)
     .AddPortalLibrarians()
+    .AddPortalMatching(builder.Configuration)
     .AddPortalSegmentation(builder.Configuration)
     .AddPortalApi(builder.Configuration);
 

@@ -84,7 +84,7 @@ public static class Matching
             : string.Join("; ", new[]
             {
                 experienced.Count > 0 ? "Experienced in " + string.Join(", ", experienced) : null,
-                learning.Count > 0 ? "learning " + string.Join(", ", learning) : null,
+                learning.Count > 0 ? (experienced.Count > 0 ? "learning " : "Learning ") + string.Join(", ", learning) : null,
             }.Where(s => s is not null)) + ".";
         return new("Topics", sum / request.TopicIds.Count, weight, explanation);
     }

@@ -31,6 +31,14 @@ public sealed class MatchingTests
     }
 
     [Fact]
+    public void A_topic_only_being_learnt_starts_the_explanation_with_a_capital()
+    {
+        var factor = Matching.TopicFactor(Request(2), Profile("a", topics: [new(2, TopicLevel.Learning)]), 1);
+
+        Assert.Equal("Learning Falls prevention.", factor.Explanation);
+    }
+
+    [Fact]
     public void No_shared_topic_scores_nothing_and_says_so()
     {
         var factor = Matching.TopicFactor(Request(3), Profile("a", topics: [new(1, TopicLevel.Experienced)]), 1);

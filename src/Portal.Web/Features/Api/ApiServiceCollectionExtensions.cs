@@ -78,6 +78,7 @@ public static class ApiServiceCollectionExtensions
         WorkStreams.WorkStreamsApi.Map(api);
         Requests.RequestsApi.Map(api);
         Librarians.LibrariansApi.Map(api);
+        Matching.MatchingApi.Map(api);
         return endpoints;
     }
 
