@@ -20,8 +20,7 @@ public sealed class LibrarianDirectory(PortalDbContext db)
                join link in db.UserRoles on user.Id equals link.UserId
                join role in db.Roles on link.RoleId equals role.Id
                where role.Name == Roles.Librarian && user.EmailConfirmed && user.ApprovedAt != null && user.DeactivatedAt == null
-               orderby user.Id
-               select user.Id).Distinct().ToListAsync(cancellationToken);
+               select user.Id).Distinct().OrderBy(id => id).ToListAsync(cancellationToken);
 
     public async Task<bool> IsActiveLibrarianAsync(string userId, CancellationToken cancellationToken) =>
         await (from user in db.Users
@@ -44,7 +43,8 @@ public sealed class LibrarianDirectory(PortalDbContext db)
     /// <summary>The librarian's profile, or a new one with the defaults (2 searches at a time) when they have not filled it in.</summary>
     public async Task<Core.Librarians.LibrarianProfile> ProfileOrDefaultAsync(string userId, bool tracked, CancellationToken cancellationToken)
     {
-        var profiles = tracked ? db.LibrarianProfiles : db.LibrarianProfiles.AsNoTracking();
+        // Topics and time away are two owned collections: one query each rather than their product.
+        var profiles = (tracked ? db.LibrarianProfiles : db.LibrarianProfiles.AsNoTracking()).AsSplitQuery();
         return await profiles.SingleOrDefaultAsync(p => p.UserId == userId, cancellationToken) ?? new Core.Librarians.LibrarianProfile(userId);
     }
 }
