@@ -89,9 +89,31 @@ internal static class ClaimsApi
             .ProducesProblem(StatusCodes.Status404NotFound);
     }
 
+    // The body is optional: a bare POST claims without a mentor, so it is read here rather than bound
+    // (a bound body would make routing turn away a POST without a JSON content type).
     private static async Task<IResult> ClaimAsync(
-        Guid id, ClaimBody? body, ClaimActions actions, PortalDbContext db, TimeProvider clock, ClaimsPrincipal user, IAuthorizationService authorization, CancellationToken cancellationToken) =>
-        await RespondAsync(db, clock, await actions.ClaimAsync(await Viewer.ForAsync(user, authorization), id, body?.MentorId, cancellationToken), cancellationToken);
+        Guid id, HttpRequest http, ClaimActions actions, PortalDbContext db, TimeProvider clock, ClaimsPrincipal user, IAuthorizationService authorization, CancellationToken cancellationToken)
+    {
+        ClaimBody? body = null;
+        if (http.ContentLength is not 0 && http.ContentType is not null)
+        {
+            if (!http.HasJsonContentType())
+            {
+                return Results.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Send the claim as JSON, like { \"mentorId\": \"...\" }, or with no body.");
+            }
+
+            try
+            {
+                body = await http.ReadFromJsonAsync<ClaimBody>(cancellationToken);
+            }
+            catch (System.Text.Json.JsonException)
+            {
+                return Results.ValidationProblem(new Dictionary<string, string[]> { ["mentorId"] = ["Send the claim as JSON, like { \"mentorId\": \"...\" }, or with no body."] });
+            }
+        }
+
+        return await RespondAsync(db, clock, await actions.ClaimAsync(await Viewer.ForAsync(user, authorization), id, body?.MentorId, cancellationToken), cancellationToken);
+    }
 
     private static async Task<IResult> ReleaseAsync(
         Guid id, ReleaseBody? body, ClaimActions actions, PortalDbContext db, TimeProvider clock, ClaimsPrincipal user, IAuthorizationService authorization, CancellationToken cancellationToken) =>
