@@ -143,13 +143,19 @@ public sealed class ClaimsPageTests(ApiSiteFixture site) : IClassFixture<ApiSite
         var librarian = (await site.Portal.NewLibrariansAsync(1))[0];
         var id = await site.Portal.SubmittedRequestAsync();
         using var client = await site.Portal.SignedInAsync(librarian.Email);
+        using var notYet = await client.GetAsync($"/requests/{id}/release");
         using var claim = await client.PostFormAsync($"/requests/{id}", $"/requests/{id}/claim", NoFields);
+        var formPage = await client.GetStringAsync($"/requests/{id}/release");
 
         using var refused = await client.PostFormAsync($"/requests/{id}", $"/requests/{id}/release", [new("ReleaseReason", " ")]);
         var html = await refused.Content.ReadAsStringAsync();
         var state = await StateAsync(id);
         using var released = await client.PostFormAsync($"/requests/{id}", $"/requests/{id}/release", [new("ReleaseReason", "I am away next week.")]);
 
+        Assert.Equal(HttpStatusCode.Redirect, notYet.StatusCode);
+        Assert.Equal($"/requests/{id}", notYet.Headers.Location?.OriginalString);
+        Assert.Contains("<h1>Release this request</h1>", formPage, StringComparison.Ordinal);
+        Assert.Contains("Does strength and balance training at home reduce falls", formPage, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
         Assert.Contains("<title>Error: Release this request", html, StringComparison.Ordinal);
         Assert.Contains("href=\"#ReleaseReason\">Say why you are releasing the request</a>", html, StringComparison.Ordinal);
