@@ -4,6 +4,7 @@ using Portal.Recipes;
 using Portal.Web.Features.Account;
 using Portal.Web.Features.Admin;
 using Portal.Web.Features.Api;
+using Portal.Web.Features.Claims;
 using Portal.Web.Features.Health;
 using Portal.Web.Features.Librarians;
 using Portal.Web.Features.Matching;
@@ -35,6 +36,7 @@ builder.Services
     .AddPortalRequests(builder.Configuration)
     .AddPortalLibrarians()
     .AddPortalMatching(builder.Configuration)
+    .AddPortalClaims()
     .AddPortalSegmentation(builder.Configuration)
     .AddPortalApi(builder.Configuration);
 

@@ -1,15 +1,18 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Core;
 using Portal.Core.Requests;
+using Portal.Core.WorkStreams;
 using Portal.Data;
 
 namespace Portal.Recipes.Steps;
 
 /// <summary>
 /// "Requests": evidence requests, each driven to its state the real way, by calling the entity's
-/// methods as the people the step names (requester, claimant). Deadlines are given in days from
-/// today, so the recipe stays valid whatever day it runs. A request is found again by its key; one
-/// that exists is left as it is.
+/// methods as the people the step names (requester, claimant, mentor). Deadlines are given in days
+/// from today, so the recipe stays valid whatever day it runs. A request waiting for its requester
+/// has its question in the conversation; "messages" add to the conversation and "time" records
+/// time spent. A request is found again by its key; one that exists is left as it is, with its
+/// messages and time.
 /// </summary>
 internal sealed class RequestsStep(PortalDbContext db, TimeProvider clock, TurnaroundRules turnaround) : IRecipeStepHandler
 {
@@ -48,7 +51,16 @@ internal sealed class RequestsStep(PortalDbContext db, TimeProvider clock, Turna
         string? Claimant = null,
         string? QuestionForRequester = null,
         RequestState WithdrawnFrom = RequestState.Submitted,
-        string? Reason = null);
+        string? Reason = null,
+        string? Mentor = null,
+        IReadOnlyList<MessageData>? Messages = null,
+        IReadOnlyList<TimeData>? Time = null);
+
+    /// <summary>A message in the request's conversation, sent <paramref name="DaysAgo"/> days ago by someone taking part in it.</summary>
+    private sealed record MessageData(string From, string Body, int DaysAgo = 0);
+
+    /// <summary>Time the claimant or mentor spent on the request, <paramref name="DaysAgo"/> days ago.</summary>
+    private sealed record TimeData(string Librarian, int Minutes, int DaysAgo = 0, string? Note = null);
 
     /// <summary>A framework's parts; only those of the chosen framework are kept.</summary>
     private sealed record Parts(
@@ -86,7 +98,10 @@ internal sealed class RequestsStep(PortalDbContext db, TimeProvider clock, Turna
         }
 
         var workStreams = await db.WorkStreams.Include(w => w.Leads).ToDictionaryAsync(w => w.Key, StringComparer.OrdinalIgnoreCase, cancellationToken);
-        var emails = wanted.SelectMany(r => new[] { r.Requester, r.Claimant }).OfType<string>().Select(e => e.ToUpperInvariant()).Distinct().ToList();
+        var emails = wanted.SelectMany(r => new[] { r.Requester, r.Claimant, r.Mentor }
+                .Concat((r.Messages ?? []).Select(m => m.From))
+                .Concat((r.Time ?? []).Select(t => t.Librarian)))
+            .OfType<string>().Select(e => e.ToUpperInvariant()).Distinct().ToList();
         var users = await db.Users.Where(u => emails.Contains(u.NormalizedEmail!))
             .ToDictionaryAsync(u => u.NormalizedEmail!, u => u.Id, StringComparer.Ordinal, cancellationToken);
         var librarians = await (
@@ -124,9 +139,21 @@ internal sealed class RequestsStep(PortalDbContext db, TimeProvider clock, Turna
                 }
             }
 
-            if (item.StartedDaysAgo < 0)
+            string? mentor = null;
+            if (item.Mentor is not null)
             {
-                throw new FormatException($"Request {item.Key}: \"startedDaysAgo\" cannot be negative.");
+                mentor = claimant is null
+                    ? throw new FormatException($"Request {item.Key} names a mentor, so it must be claimed.")
+                    : UserId(users, item.Mentor, $"Request {item.Key} names mentor");
+                if (!librarians.Contains(mentor))
+                {
+                    throw new InvalidOperationException($"Request {item.Key} names mentor {item.Mentor}, who is not a librarian.");
+                }
+            }
+
+            if (item.StartedDaysAgo < 0 || (item.Messages ?? []).Any(m => m.DaysAgo < 0) || (item.Time ?? []).Any(t => t.DaysAgo < 0))
+            {
+                throw new FormatException($"Request {item.Key}: \"startedDaysAgo\" and \"daysAgo\" cannot be negative.");
             }
 
             var start = now.AddDays(-item.StartedDaysAgo);
@@ -153,14 +180,19 @@ internal sealed class RequestsStep(PortalDbContext db, TimeProvider clock, Turna
             try
             {
                 var request = EvidenceRequest.Draft(workStream, requester, details, start, turnaround, ids[item.Key]);
+                var conversation = new List<RequestMessage>();
                 for (var i = 0; i < path.Length; i++)
                 {
                     // Each step a day after the one before, never later than now.
                     var at = start.AddDays(i + 1) < now ? start.AddDays(i + 1) : now;
-                    Apply(request, path[i], item, requester, claimant, at);
+                    Apply(request, path[i], item, requester, claimant, mentor, at, conversation);
                 }
 
                 db.EvidenceRequests.Add(request);
+                db.RequestMessages.AddRange(conversation);
+                db.RequestMessages.AddRange(Messages(item, request, workStream, users, now));
+                db.TimeRecords.AddRange((item.Time ?? []).Select(t => TimeRecord.Record(
+                    request, UserId(users, t.Librarian, $"Request {item.Key} records time for"), today.AddDays(-t.DaysAgo), t.Minutes, t.Note, now)));
             }
             catch (DomainException refusal)
             {
@@ -186,7 +218,31 @@ internal sealed class RequestsStep(PortalDbContext db, TimeProvider clock, Turna
         return [.. Paths[item.WithdrawnFrom], RequestState.Withdrawn];
     }
 
-    private static void Apply(EvidenceRequest request, RequestState next, RequestData item, string requester, string? claimant, DateTimeOffset at)
+    /// <summary>The step's messages, oldest first; on one day they keep the order the step gives them.</summary>
+    private static IEnumerable<RequestMessage> Messages(RequestData item, EvidenceRequest request, WorkStream workStream, Dictionary<string, string> users, DateTimeOffset now)
+    {
+        var messages = item.Messages ?? [];
+        for (var i = 0; i < messages.Count; i++)
+        {
+            var message = messages[i];
+            var author = UserId(users, message.From, $"Request {item.Key} has a message from");
+            if (author != request.RequesterId && author != request.ClaimantId && author != request.MentorId && !workStream.IsLedBy(author))
+            {
+                throw new InvalidOperationException($"Request {item.Key} has a message from {message.From}, who does not take part in its conversation.");
+            }
+
+            var sentAt = now.AddDays(-message.DaysAgo).AddMinutes(i - messages.Count);
+            if (request.SubmittedAt is not { } submitted || sentAt < submitted)
+            {
+                throw new FormatException($"Request {item.Key} has a message from before it was submitted.");
+            }
+
+            yield return RequestMessage.Post(request.Id, author, message.Body, RequestMessageKind.Message, sentAt);
+        }
+    }
+
+    private static void Apply(
+        EvidenceRequest request, RequestState next, RequestData item, string requester, string? claimant, string? mentor, DateTimeOffset at, List<RequestMessage> conversation)
     {
         switch (next)
         {
@@ -194,10 +250,12 @@ internal sealed class RequestsStep(PortalDbContext db, TimeProvider clock, Turna
                 request.Submit(requester, at);
                 break;
             case RequestState.Claimed:
-                request.Claim(claimant!, at);
+                request.Claim(claimant!, at, mentor);
                 break;
             case RequestState.AwaitingRequester:
-                request.AskRequester(claimant!, item.QuestionForRequester ?? throw new FormatException($"Request {item.Key} is to be AwaitingRequester, so it needs a \"questionForRequester\"."), at);
+                var question = item.QuestionForRequester ?? throw new FormatException($"Request {item.Key} is to be AwaitingRequester, so it needs a \"questionForRequester\".");
+                request.AskRequester(claimant!, question, at);
+                conversation.Add(RequestMessage.Post(request.Id, claimant!, question, RequestMessageKind.Question, at));
                 break;
             case RequestState.InReview:
                 request.SendForReview(claimant!, at);

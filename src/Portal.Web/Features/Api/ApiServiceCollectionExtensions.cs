@@ -79,6 +79,7 @@ public static class ApiServiceCollectionExtensions
         Requests.RequestsApi.Map(api);
         Librarians.LibrariansApi.Map(api);
         Matching.MatchingApi.Map(api);
+        Claims.ClaimsApi.Map(api);
         return endpoints;
     }
 

@@ -25,10 +25,12 @@ public sealed partial class RequestTimeline(PortalDbContext db)
         var subject = requestId.ToString();
         var rows = await db.AuditEvents.AsNoTracking()
             .Where(a => a.SubjectType == nameof(EvidenceRequest) && a.SubjectId == subject)
+            // Messages and time have their own sections on the request page.
+            .Where(a => a.EventType != nameof(RequestMessagePosted) && a.EventType != nameof(TimeRecorded))
             .OrderBy(a => a.OccurredAt).ThenBy(a => a.Id)
             .ToListAsync(cancellationToken);
         var parsed = rows.Select(r => (Row: r, Data: JsonDocument.Parse(r.Data).RootElement.Clone())).ToList();
-        var people = parsed.SelectMany(p => new[] { Text(p.Data, "By"), Text(p.Data, "ClaimantId"), Text(p.Data, "FormerClaimantId"), p.Row.Actor })
+        var people = parsed.SelectMany(p => new[] { Text(p.Data, "By"), Text(p.Data, "ClaimantId"), Text(p.Data, "FormerClaimantId"), Text(p.Data, "MentorId"), p.Row.Actor })
             .OfType<string>();
         var names = await db.DisplayNamesAsync(people, cancellationToken);
         string Name(string? id) => id is null ? "Unknown" : names.GetValueOrDefault(id, id == "system" ? "The portal" : id);
@@ -44,7 +46,8 @@ public sealed partial class RequestTimeline(PortalDbContext db)
                 nameof(RequestSubmitted) => ("Submitted the request", null),
                 nameof(RequestWithdrawn) => ("Withdrew the request", Reason(data)),
                 nameof(RequestClosedAsAnswered) => ($"Closed it as answered by the existing summary {Text(data, "AnsweredBySummaryId")}", Reason(data)),
-                nameof(RequestClaimed) => ("Claimed the request", null),
+                nameof(RequestClaimed) => (Text(data, "MentorId") is { } mentor ? $"Claimed the request, with {Name(mentor)} as mentor" : "Claimed the request", null),
+                nameof(RequestMentorJoined) => ("Joined as mentor, to review the search", null),
                 nameof(RequestReleased) => ($"Released the request (claimed by {Name(Text(data, "FormerClaimantId"))})", Reason(data)),
                 nameof(RequestAssigned) => ($"Assigned the request to {Name(Text(data, "ClaimantId"))}", Reason(data)),
                 nameof(RequestAwaitingRequester) => ("Asked the requester a question; the deadline is paused", Text(data, "Question")),
