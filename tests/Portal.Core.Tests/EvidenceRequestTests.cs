@@ -192,6 +192,16 @@ public class EvidenceRequestTests
     }
 
     [Fact]
+    public void A_refusal_reads_as_English_whatever_the_state()
+    {
+        var awaiting = In(RequestState.AwaitingRequester);
+        var inReview = In(RequestState.InReview);
+
+        Assert.Equal("An awaiting requester request cannot be sent for review.", Assert.Throws<DomainException>(() => awaiting.SendForReview(Librarian, Now)).Message);
+        Assert.Equal("An in review request cannot be put on hold.", Assert.Throws<DomainException>(() => inReview.AskRequester(Librarian, "Which ages?", Now)).Message);
+    }
+
+    [Fact]
     public void Only_the_requester_withdraws()
     {
         var request = In(RequestState.Submitted);

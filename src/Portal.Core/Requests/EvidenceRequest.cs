@@ -151,7 +151,7 @@ public sealed class EvidenceRequest : Entity
         RequireRequester(by, "withdraw");
         if (!Withdrawable.Contains(State))
         {
-            throw new DomainException($"A {StateName(State)} request cannot be withdrawn.", RuleViolationKind.WrongState);
+            throw new DomainException($"{AStateName(State)} request cannot be withdrawn.", RuleViolationKind.WrongState);
         }
 
         var from = State;
@@ -185,7 +185,7 @@ public sealed class EvidenceRequest : Entity
         if (State != RequestState.Submitted)
         {
             throw new DomainException(ClaimantId is null
-                ? $"A {StateName(State)} request cannot be claimed."
+                ? $"{AStateName(State)} request cannot be claimed."
                 : "This request has already been claimed.", RuleViolationKind.WrongState);
         }
 
@@ -369,6 +369,13 @@ public sealed class EvidenceRequest : Entity
         return true;
     }
 
+    /// <summary>The state's name after "a" or "an", capitalised to start a sentence: "An awaiting requester".</summary>
+    private static string AStateName(RequestState state)
+    {
+        var name = StateName(state);
+        return ("aeiou".Contains(name[0], StringComparison.Ordinal) ? "An " : "A ") + name;
+    }
+
     public static string StateName(RequestState state) => state switch
     {
         RequestState.AwaitingRequester => "awaiting requester",
@@ -422,7 +429,7 @@ public sealed class EvidenceRequest : Entity
     {
         if (!allowed.Contains(State))
         {
-            throw new DomainException($"A {StateName(State)} request cannot be {what}.", RuleViolationKind.WrongState);
+            throw new DomainException($"{AStateName(State)} request cannot be {what}.", RuleViolationKind.WrongState);
         }
     }
 
