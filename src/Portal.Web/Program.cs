@@ -4,6 +4,7 @@ using Portal.Recipes;
 using Portal.Web.Features.Account;
 using Portal.Web.Features.Admin;
 using Portal.Web.Features.Api;
+using Portal.Web.Features.Coordination;
 using Portal.Web.Features.Health;
 using Portal.Web.Features.Librarians;
 using Portal.Web.Features.Permissions;
@@ -33,6 +34,7 @@ builder.Services
     .AddPortalWorkStreams()
     .AddPortalRequests(builder.Configuration)
     .AddPortalLibrarians()
+    .AddPortalCoordination(builder.Configuration)
     .AddPortalSegmentation(builder.Configuration)
     .AddPortalApi(builder.Configuration);
 

@@ -77,6 +77,7 @@ public static class ApiServiceCollectionExtensions
         users.MapPost("", UsersApi.CreateAsync).WithSummary("Create a confirmed account with roles.");
         WorkStreams.WorkStreamsApi.Map(api);
         Requests.RequestsApi.Map(api);
+        Coordination.CoordinationApi.Map(api);
         return endpoints;
     }
 
