@@ -30,7 +30,7 @@ public sealed record BoardSystemRow(string Code, string Name, IReadOnlyDictionar
 }
 
 public sealed record BoardPage(
-    string? SystemFilter,
+    SystemChoice? System,
     IReadOnlyList<SystemChoice> Systems,
     IReadOnlyList<BoardSystemRow> BySystem,
     IReadOnlyList<BoardColumn> Columns,
@@ -102,7 +102,7 @@ public sealed class PipelineBoard(PortalDbContext db, TimeProvider clock, Coordi
         var submittedAt = found.ToDictionary(x => x.Request.Id, x => x.Request.SubmittedAt);
 
         return new BoardPage(
-            system?.Code,
+            system,
             await db.SystemsWithWorkStreamsAsync(cancellationToken),
             bySystem,
             States.Select(state => new BoardColumn(state, Heading(state), InWorkingOrder(all.Where(c => c.State == state)).ToList())).ToList(),
