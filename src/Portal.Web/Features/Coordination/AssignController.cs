@@ -63,6 +63,8 @@ public sealed class AssignController(
             return Refused(request, outcome.Message!);
         }
 
+        // Only the use case's messages, in its order (the form's): not the binder's about the hidden version.
+        ModelState.Clear();
         foreach (var problem in outcome.Errors)
         {
             ModelState.AddModelError(problem.Field, problem.Message);

@@ -45,16 +45,17 @@ public sealed class CoordinationController(
         var systems = await db.SystemsWithWorkStreamsAsync(cancellationToken);
         if (query is null)
         {
+            ModelState.Clear();
             foreach (var problem in problems)
             {
                 ModelState.AddModelError(problem.Field, problem.Message);
             }
 
             Response.StatusCode = StatusCodes.Status400BadRequest;
-            return View(new ActivityPage(filter, systems, services, null));
+            return View(new ActivityPage(filter, systems, services, activity.ThisFinancialYear, null));
         }
 
-        return View(new ActivityPage(filter, systems, services, await activity.RunAsync(query, cancellationToken)));
+        return View(new ActivityPage(filter, systems, services, activity.ThisFinancialYear, await activity.RunAsync(query, cancellationToken)));
     }
 
     [HttpGet("activity.csv")]
@@ -63,6 +64,7 @@ public sealed class CoordinationController(
         var (query, problems) = await activity.ReadAsync(filter, cancellationToken);
         if (query is null)
         {
+            ModelState.Clear();
             foreach (var problem in problems)
             {
                 ModelState.AddModelError(problem.Field, problem.Message);
@@ -79,4 +81,4 @@ public sealed class CoordinationController(
 public sealed record CapacityPage(IReadOnlyList<LibrarianRow> Librarians, string Sort);
 
 /// <summary>The report page: the filters as typed, the choices, and the table when the filters made sense.</summary>
-public sealed record ActivityPage(ActivityFilter Filter, IReadOnlyList<SystemChoice> Systems, IReadOnlyList<string> Services, ActivityTable? Table);
+public sealed record ActivityPage(ActivityFilter Filter, IReadOnlyList<SystemChoice> Systems, IReadOnlyList<string> Services, Portal.Core.Reporting.ReportingPeriod ThisYear, ActivityTable? Table);

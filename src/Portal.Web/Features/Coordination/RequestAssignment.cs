@@ -50,11 +50,24 @@ public sealed class RequestAssignment(PortalDbContext db, LibrarianDirectory dir
             return Conflict(NotAssignable(request));
         }
 
+        // Problems in the order of the form's fields, as the error summary lists them.
         var librarianId = input.LibrarianId?.Trim();
         var problems = new List<FieldProblem>();
         if (string.IsNullOrEmpty(librarianId))
         {
             problems.Add(new(LibrarianField, "Choose the librarian to give the request to"));
+        }
+        else if (librarianId != request.RequesterId && librarianId != request.ClaimantId)
+        {
+            // The request itself refuses its requester and its current claimant, in its own words.
+            if (!await directory.IsActiveLibrarianAsync(librarianId, cancellationToken))
+            {
+                problems.Add(new(LibrarianField, "The person chosen is not an active librarian. Choose one of the librarians listed"));
+            }
+            else if (!input.OverCapacity && await OverCapacityAsync(librarianId, cancellationToken) is { } full)
+            {
+                problems.Add(new(OverCapacityField, full));
+            }
         }
 
         if (string.IsNullOrWhiteSpace(input.Reason))
@@ -64,19 +77,6 @@ public sealed class RequestAssignment(PortalDbContext db, LibrarianDirectory dir
         else if (input.Reason.Trim().Length > RequestDetails.LongTextMaxLength)
         {
             problems.Add(new(ReasonField, $"Reason must be {RequestDetails.LongTextMaxLength} characters or fewer"));
-        }
-
-        // The request itself refuses its requester and its current claimant, with its own words.
-        if (!string.IsNullOrEmpty(librarianId) && librarianId != request.RequesterId && librarianId != request.ClaimantId)
-        {
-            if (!await directory.IsActiveLibrarianAsync(librarianId, cancellationToken))
-            {
-                problems.Add(new(LibrarianField, "The person chosen is not an active librarian. Choose one of the librarians listed"));
-            }
-            else if (!input.OverCapacity && await OverCapacityAsync(librarianId, cancellationToken) is { } full)
-            {
-                problems.Add(new(OverCapacityField, full));
-            }
         }
 
         if (problems.Count > 0)
