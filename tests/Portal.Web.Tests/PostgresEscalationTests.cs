@@ -5,8 +5,9 @@ using static Portal.Web.Tests.RequestsSite;
 namespace Portal.Web.Tests;
 
 /// <summary>
-/// Two portal nodes escalating the same request at the same moment on one PostgreSQL database:
-/// exactly one escalation lands, with one audit event and one notification per coordinator.
+/// Coordination on PostgreSQL: two portal nodes escalating the same request at the same moment
+/// escalate it once, with one audit event and one notification per coordinator; and the
+/// coordinator's pages run their queries there as on SQLite.
 /// </summary>
 [Collection(PostgresFixture.Collection)]
 public sealed class PostgresEscalationTests(PostgresFixture postgres)
@@ -72,6 +73,35 @@ public sealed class PostgresEscalationTests(PostgresFixture postgres)
     }
 
     /// <summary>Whether the node logged (at debug) that it lost the race for this request and skipped it.</summary>
+    [Fact]
+    public async Task The_pipeline_capacity_view_and_activity_report_work_on_PostgreSQL()
+    {
+        var database = await postgres.Server.CreateDatabaseAsync();
+        await using var node = await StartNodeAsync(database, PortalSites.SetupSettings);
+        using var admin = node.CreateClient();
+        await admin.SignInAsAdministratorAsync();
+
+        using var board = await admin.GetAsync("/coordination");
+        using var librarians = await admin.GetAsync("/coordination/librarians");
+        using var report = await admin.GetAsync("/coordination/activity");
+        using var csv = await admin.GetAsync("/coordination/activity.csv?System=E54000050");
+        var boardHtml = await board.Content.ReadAsStringAsync();
+        var lines = (await csv.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, board.StatusCode);
+        Assert.Contains(RecipeRequest("frailty-efi-accuracy").ToString(), Section(boardHtml, "overdue"), StringComparison.Ordinal);
+        Assert.Equal(System.Net.HttpStatusCode.OK, librarians.StatusCode);
+        Assert.Contains("Lena Hartley", await librarians.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(System.Net.HttpStatusCode.OK, report.StatusCode);
+        Assert.Contains("data-row=\"total\"", await report.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(System.Net.HttpStatusCode.OK, csv.StatusCode);
+        Assert.True(lines.Length >= 2, string.Join("\n", lines));
+        Assert.Contains(",All services,", lines[^1], StringComparison.Ordinal);
+        await StopAsync(node);
+    }
+
+    private static string Section(string html, string id) => CoordinationSite.Section(html, id);
+
     private static bool Skipped(PortalProcess node, Guid request) =>
         node.Output.Contains($"Request {request} changed while it was being escalated", StringComparison.Ordinal);
 
