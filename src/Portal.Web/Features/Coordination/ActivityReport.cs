@@ -136,8 +136,7 @@ public sealed class ActivityReport(PortalDbContext db, TimeProvider clock)
 
         foreach (var r in requests)
         {
-            var tally = TallyFor(r.SystemId, ServiceOf(r.ClaimantId));
-            tally.Count(r, query.Period);
+            TallyFor(r.SystemId, ServiceOf(r.ClaimantId)).Count(r, query.Period);
         }
 
         foreach (var t in time)
