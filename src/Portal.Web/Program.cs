@@ -5,6 +5,7 @@ using Portal.Web.Features.Account;
 using Portal.Web.Features.Admin;
 using Portal.Web.Features.Api;
 using Portal.Web.Features.Claims;
+using Portal.Web.Features.Coordination;
 using Portal.Web.Features.Health;
 using Portal.Web.Features.Librarians;
 using Portal.Web.Features.Matching;
@@ -37,6 +38,7 @@ builder.Services
     .AddPortalLibrarians()
     .AddPortalMatching(builder.Configuration)
     .AddPortalClaims()
+    .AddPortalCoordination(builder.Configuration)
     .AddPortalSegmentation(builder.Configuration)
     .AddPortalApi(builder.Configuration);
 

@@ -33,7 +33,7 @@ public sealed partial class RequestTimeline(PortalDbContext db)
         var people = parsed.SelectMany(p => new[] { Text(p.Data, "By"), Text(p.Data, "ClaimantId"), Text(p.Data, "FormerClaimantId"), Text(p.Data, "MentorId"), p.Row.Actor })
             .OfType<string>();
         var names = await db.DisplayNamesAsync(people, cancellationToken);
-        string Name(string? id) => id is null ? "Unknown" : names.GetValueOrDefault(id, id == "system" ? "The portal" : id);
+        string Name(string? id) => id is null ? "Unknown" : names.GetValueOrDefault(id, id.StartsWith("system", StringComparison.Ordinal) ? "The portal" : id);
 
         return parsed.Select(p =>
         {
@@ -48,6 +48,7 @@ public sealed partial class RequestTimeline(PortalDbContext db)
                 nameof(RequestClosedAsAnswered) => ($"Closed it as answered by the existing summary {Text(data, "AnsweredBySummaryId")}", Reason(data)),
                 nameof(RequestClaimed) => (Text(data, "MentorId") is { } mentor ? $"Claimed the request, with {Name(mentor)} as mentor" : "Claimed the request", null),
                 nameof(RequestMentorJoined) => ("Joined as mentor, to review the search", null),
+                nameof(RequestEscalated) => (Escalated(data), null),
                 nameof(RequestReleased) => ($"Released the request (claimed by {Name(Text(data, "FormerClaimantId"))})", Reason(data)),
                 nameof(RequestAssigned) => ($"Assigned the request to {Name(Text(data, "ClaimantId"))}", Reason(data)),
                 nameof(RequestAwaitingRequester) => ("Asked the requester a question; the deadline is paused", Text(data, "Question")),
@@ -72,6 +73,17 @@ public sealed partial class RequestTimeline(PortalDbContext db)
             : [];
 
     private static string? Reason(JsonElement data) => Text(data, "Reason");
+
+    private static string Escalated(JsonElement data)
+    {
+        var days = data.TryGetProperty("Days", out var value) && value.TryGetInt32(out var d) ? d : 0;
+        var span = days == 1 ? "1 day" : $"{days} days";
+        var overdue = data.TryGetProperty("Reason", out var reason)
+            && (reason.ValueKind == JsonValueKind.Number ? reason.GetInt32() == (int)EscalationReason.Overdue : reason.GetString() == nameof(EscalationReason.Overdue));
+        return overdue
+            ? $"Told the coordinators the request is {span} past its deadline"
+            : $"Told the coordinators nobody has claimed the request in {span}";
+    }
 
     private static string? Text(JsonElement data, string property) =>
         data.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
