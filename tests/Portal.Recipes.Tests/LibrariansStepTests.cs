@@ -64,7 +64,7 @@ public class LibrariansStepTests
         Assert.All(profiles.Values, p => Assert.NotEmpty(p.Topics));
         Assert.All(profiles.Values, p => Assert.NotEmpty(p.Databases));
         Assert.Equal("E54000055", systems[profiles["aisha.mahmood@example.org"].SystemId!.Value]);
-        Assert.Equal(1, profiles["rhys.carrick@example.org"].Capacity);
+        Assert.Equal(2, profiles["rhys.carrick@example.org"].Capacity);
         Assert.True(profiles["rhys.carrick@example.org"].SeeksMentoring);
         Assert.True(profiles["fiona.laidlaw@example.org"].OffersMentoring);
         Assert.Contains(profiles.Values, p => p.Topics.Any(t => t.Level == TopicLevel.Learning));

@@ -34,8 +34,8 @@ public sealed class ActivityReportTests(ActivityReportTests.Fixture site) : ICla
         public async Task InitializeAsync()
         {
             await _site.InitializeAsync();
-            await Portal.SetProfileAsync(TestSite.LibrarianEmail, Gateshead, capacity: 10);
-            await Portal.SetProfileAsync(Tomasz, FormulaService, capacity: 10);
+            await Portal.SetServiceProfileAsync(TestSite.LibrarianEmail, Gateshead, capacity: 10);
+            await Portal.SetServiceProfileAsync(Tomasz, FormulaService, capacity: 10);
             var delivered = await Portal.SubmittedRequestAsync("Do falls clinics reduce hip fractures?");
             var claimed = await Portal.SubmittedRequestAsync("Does medication review reduce falls?");
             var reused = await Portal.SubmittedRequestAsync("Do hip protectors work in care homes?");

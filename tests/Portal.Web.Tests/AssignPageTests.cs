@@ -33,8 +33,8 @@ public sealed class AssignPageTests(CoordinationSiteFixture site) : IClassFixtur
     public async Task A_coordinator_assigns_a_request_then_reassigns_it_and_the_timeline_and_librarians_hear_of_it()
     {
         var id = await site.Portal.SubmittedRequestAsync("Do home hazard assessments prevent falls in frail older people?");
-        await site.Portal.SetProfileAsync(Tomasz, "Newcastle Library and Knowledge Service", capacity: 3);
-        await site.Portal.SetProfileAsync(Fiona, "Northumbria Library and Knowledge Service", capacity: 10);
+        await site.Portal.SetServiceProfileAsync(Tomasz, "Newcastle Library and Knowledge Service", capacity: 3);
+        await site.Portal.SetServiceProfileAsync(Fiona, "Northumbria Library and Knowledge Service", capacity: 10);
         using var priya = await site.Portal.CoordinatorAsync();
 
         var before = await priya.GetStringAsync($"/requests/{id}");
@@ -144,7 +144,7 @@ public sealed class AssignPageTests(CoordinationSiteFixture site) : IClassFixtur
     public async Task A_librarian_without_room_needs_the_assign_anyway_tick()
     {
         var id = await site.Portal.SubmittedRequestAsync("Is comprehensive geriatric assessment effective in primary care?");
-        await site.Portal.SetProfileAsync(TestSite.LibrarianEmail, "Gateshead Library and Knowledge Service", capacity: 2);
+        await site.Portal.SetServiceProfileAsync(TestSite.LibrarianEmail, "Gateshead Library and Knowledge Service", capacity: 2);
         using var priya = await site.Portal.CoordinatorAsync();
 
         using var full = await PostAssignAsync(priya, id, TestSite.LibrarianEmail, "Lena knows CGA");

@@ -79,9 +79,9 @@ public sealed class CoordinationPageTests(CoordinationSiteFixture site) : IClass
     public async Task The_capacity_view_shows_who_has_room_and_who_is_away()
     {
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
-        await site.Portal.SetProfileAsync(TestSite.LibrarianEmail, "Gateshead Library and Knowledge Service", capacity: 2);
-        await site.Portal.SetProfileAsync(Tomasz, "Newcastle Library and Knowledge Service", capacity: 3, away: (today.AddDays(-1), today.AddDays(6)));
-        await site.Portal.SetProfileAsync(Fiona, null, capacity: 4, away: (today.AddDays(10), today.AddDays(12)));
+        await site.Portal.SetServiceProfileAsync(TestSite.LibrarianEmail, "Gateshead Library and Knowledge Service", capacity: 2);
+        await site.Portal.SetServiceProfileAsync(Tomasz, "Newcastle Library and Knowledge Service", capacity: 3, away: (today.AddDays(-1), today.AddDays(6)));
+        await site.Portal.SetServiceProfileAsync(Fiona, null, capacity: 4, away: (today.AddDays(10), today.AddDays(12)));
         using var priya = await site.Portal.CoordinatorAsync();
 
         var html = await priya.GetStringAsync("/coordination/librarians");

@@ -21,34 +21,12 @@ internal static class CoordinationSite
     public const string Fiona = "fiona.laidlaw@example.org";
     public const string Gareth = TestSite.SecondCoordinatorEmail;
 
-    /// <summary>A new request for the frailty work stream, submitted by its lead through the API.</summary>
-    public static async Task<Guid> SubmittedRequestAsync(this PortalProcess portal, string question)
-    {
-        using var helen = await portal.ApiAsAsync(Helen);
-        var workStream = (await portal.WorkStreamAsync(Frailty)).GetProperty("id").GetString();
-        using var created = await helen.PostAsJsonAsync("/api/v1/requests", new
-        {
-            workStreamId = workStream,
-            question,
-            framework = "Pico",
-            pico = new { population = "Older people living with frailty", intervention = "Exercise" },
-            output = "EvidenceSummary",
-            deadline = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(30).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            urgency = "Routine",
-        });
-        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        var id = Guid.Parse((await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!);
-        using var submitted = await helen.PostAsync($"/api/v1/requests/{id}/submit", null);
-        Assert.Equal(HttpStatusCode.OK, submitted.StatusCode);
-        return id;
-    }
-
     /// <summary>Sets a moment column of a request, as the portal stores it on SQLite (UTC ticks): the way to make a request old.</summary>
     public static Task SetRequestTimeAsync(this PortalProcess portal, Guid id, string column, DateTimeOffset? at) =>
         portal.ExecuteAsync($"UPDATE EvidenceRequests SET {column} = $at WHERE Id = $id", ("$at", at?.UtcTicks), ("$id", Key(id)));
 
     /// <summary>Gives a librarian a profile (or replaces theirs): service, capacity, and optionally one period of time away.</summary>
-    public static async Task SetProfileAsync(this PortalProcess portal, string email, string? service, int capacity, (DateOnly From, DateOnly To)? away = null)
+    public static async Task SetServiceProfileAsync(this PortalProcess portal, string email, string? service, int capacity, (DateOnly From, DateOnly To)? away = null)
     {
         var userId = await portal.UserIdAsync(email);
         await portal.ExecuteAsync(

@@ -83,7 +83,7 @@ public sealed class LibrarianProfilePageTests(SetUpSiteFixture site) : IClassFix
 
         var html = await rhys.GetStringAsync(Path);
 
-        Assert.Matches("id=\"open-claims\">1 of 1<", html);
+        Assert.Matches("id=\"open-claims\">2 of 2<", html);
         Assert.Contains("No. Release a search, or raise the number of searches you take at a time, to claim another.", html, StringComparison.Ordinal);
         Assert.True(IsChecked(html, "Mentoring", "Seeks"));
     }
