@@ -82,6 +82,7 @@ public sealed class CoordinationPageTests(CoordinationSiteFixture site) : IClass
         await site.Portal.SetServiceProfileAsync(TestSite.LibrarianEmail, "Gateshead Library and Knowledge Service", capacity: 2);
         await site.Portal.SetServiceProfileAsync(Tomasz, "Newcastle Library and Knowledge Service", capacity: 3, away: (today.AddDays(-1), today.AddDays(6)));
         await site.Portal.SetServiceProfileAsync(Fiona, null, capacity: 4, away: (today.AddDays(10), today.AddDays(12)));
+        await site.Portal.ExecuteAsync("DELETE FROM LibrarianProfiles WHERE UserId = $user", ("$user", await site.Portal.UserIdAsync("aisha.mahmood@example.org")));
         using var priya = await site.Portal.CoordinatorAsync();
 
         var html = await priya.GetStringAsync("/coordination/librarians");
