@@ -25,7 +25,7 @@ public sealed class LibrarianJourneyTests(BrowserFixture browser, SetUpSiteFixtu
     [Fact]
     public async Task Two_librarians_claim_at_once_one_wins_asks_the_requester_and_a_coordinator_reassigns_it()
     {
-        var path = $"/requests/{await site.Portal.ScalarAsync<string>("SELECT Id FROM EvidenceRequests WHERE Question = $q", ("$q", Question))}";
+        var path = $"/requests/{Guid.Parse((await site.Portal.ScalarAsync<string>("SELECT Id FROM EvidenceRequests WHERE Question = $q", ("$q", Question)))!)}";
         await using var tomaszContext = await browser.NewContextAsync(site.Portal.BaseAddress);
         await using var aishaContext = await browser.NewContextAsync(site.Portal.BaseAddress);
         var pages = new Dictionary<string, IPage>
