@@ -75,8 +75,8 @@ public sealed class AssignTests
 
     [Theory]
     [InlineData(RequestState.Draft, "A draft request cannot be assigned.")]
-    [InlineData(RequestState.AwaitingRequester, "A awaiting requester request cannot be assigned.")]
-    [InlineData(RequestState.InReview, "A in review request cannot be assigned.")]
+    [InlineData(RequestState.AwaitingRequester, "An awaiting requester request cannot be assigned.")]
+    [InlineData(RequestState.InReview, "An in review request cannot be assigned.")]
     [InlineData(RequestState.Delivered, "A delivered request cannot be assigned.")]
     [InlineData(RequestState.Closed, "A closed request cannot be assigned.")]
     [InlineData(RequestState.Withdrawn, "A withdrawn request cannot be assigned.")]
