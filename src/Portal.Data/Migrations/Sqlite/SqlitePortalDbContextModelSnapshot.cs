@@ -243,6 +243,9 @@ namespace Portal.Data.Migrations.Sqlite
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("DeadlineRemindedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("DeliveredAt")
                         .HasColumnType("INTEGER");
 

@@ -1,10 +1,9 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Portal.Data.Migrations.PostgreSql
+namespace Portal.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class Notifications : Migration
@@ -15,37 +14,43 @@ namespace Portal.Data.Migrations.PostgreSql
             migrationBuilder.AddColumn<string>(
                 name: "Kind",
                 table: "OutboxMessages",
-                type: "character varying(40)",
+                type: "TEXT",
                 maxLength: 40,
                 nullable: true);
 
-            migrationBuilder.AddColumn<DateTimeOffset>(
+            migrationBuilder.AddColumn<long>(
                 name: "DigestedAt",
                 table: "Notifications",
-                type: "timestamp with time zone",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.AddColumn<bool>(
                 name: "ForDigest",
                 table: "Notifications",
-                type: "boolean",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: false);
 
             migrationBuilder.AddColumn<string>(
                 name: "Kind",
                 table: "Notifications",
-                type: "character varying(40)",
+                type: "TEXT",
                 maxLength: 40,
+                nullable: true);
+
+            migrationBuilder.AddColumn<long>(
+                name: "DeadlineRemindedAt",
+                table: "EvidenceRequests",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.CreateTable(
                 name: "DigestStates",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "text", nullable: false),
-                    LastSentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    LastSentAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -62,9 +67,9 @@ namespace Portal.Data.Migrations.PostgreSql
                 name: "NotificationPreferences",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "text", nullable: false),
-                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Delivery = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false)
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Delivery = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -81,12 +86,12 @@ namespace Portal.Data.Migrations.PostgreSql
                 name: "Subscriptions",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    UserId = table.Column<string>(type: "text", nullable: false),
-                    TopicId = table.Column<int>(type: "integer", nullable: true),
-                    WorkStreamId = table.Column<Guid>(type: "uuid", nullable: true),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    TopicId = table.Column<int>(type: "INTEGER", nullable: true),
+                    WorkStreamId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -165,6 +170,10 @@ namespace Portal.Data.Migrations.PostgreSql
             migrationBuilder.DropColumn(
                 name: "Kind",
                 table: "Notifications");
+
+            migrationBuilder.DropColumn(
+                name: "DeadlineRemindedAt",
+                table: "EvidenceRequests");
         }
     }
 }

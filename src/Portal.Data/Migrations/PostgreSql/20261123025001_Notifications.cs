@@ -1,9 +1,10 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Portal.Data.Migrations.Sqlite
+namespace Portal.Data.Migrations.PostgreSql
 {
     /// <inheritdoc />
     public partial class Notifications : Migration
@@ -14,37 +15,43 @@ namespace Portal.Data.Migrations.Sqlite
             migrationBuilder.AddColumn<string>(
                 name: "Kind",
                 table: "OutboxMessages",
-                type: "TEXT",
+                type: "character varying(40)",
                 maxLength: 40,
                 nullable: true);
 
-            migrationBuilder.AddColumn<long>(
+            migrationBuilder.AddColumn<DateTimeOffset>(
                 name: "DigestedAt",
                 table: "Notifications",
-                type: "INTEGER",
+                type: "timestamp with time zone",
                 nullable: true);
 
             migrationBuilder.AddColumn<bool>(
                 name: "ForDigest",
                 table: "Notifications",
-                type: "INTEGER",
+                type: "boolean",
                 nullable: false,
                 defaultValue: false);
 
             migrationBuilder.AddColumn<string>(
                 name: "Kind",
                 table: "Notifications",
-                type: "TEXT",
+                type: "character varying(40)",
                 maxLength: 40,
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "DeadlineRemindedAt",
+                table: "EvidenceRequests",
+                type: "timestamp with time zone",
                 nullable: true);
 
             migrationBuilder.CreateTable(
                 name: "DigestStates",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "TEXT", nullable: false),
-                    LastSentAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    LastSentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -61,9 +68,9 @@ namespace Portal.Data.Migrations.Sqlite
                 name: "NotificationPreferences",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "TEXT", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Delivery = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false)
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Delivery = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -80,12 +87,12 @@ namespace Portal.Data.Migrations.Sqlite
                 name: "Subscriptions",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    UserId = table.Column<string>(type: "TEXT", nullable: false),
-                    TopicId = table.Column<int>(type: "INTEGER", nullable: true),
-                    WorkStreamId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    TopicId = table.Column<int>(type: "integer", nullable: true),
+                    WorkStreamId = table.Column<Guid>(type: "uuid", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -164,6 +171,10 @@ namespace Portal.Data.Migrations.Sqlite
             migrationBuilder.DropColumn(
                 name: "Kind",
                 table: "Notifications");
+
+            migrationBuilder.DropColumn(
+                name: "DeadlineRemindedAt",
+                table: "EvidenceRequests");
         }
     }
 }
