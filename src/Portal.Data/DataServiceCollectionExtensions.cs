@@ -22,6 +22,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton(new DataFolder(dataPath));
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddScoped<IActor>(_ => SystemActor.Default);
+        services.TryAddSingleton<IMailLinks>(new PublicUrlMailLinks(configuration["Portal:PublicUrl"]));
         services.AddScoped<DomainEventSaveHook>();
         services.AddScoped<DatabaseMigrator>();
 

@@ -44,6 +44,12 @@ public abstract class PortalDbContext(DbContextOptions options)
 
     public DbSet<Notification> Notifications => Set<Notification>();
 
+    public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();
+
+    public DbSet<Subscription> Subscriptions => Set<Subscription>();
+
+    public DbSet<DigestState> DigestStates => Set<DigestState>();
+
     public DbSet<IndexingTask> IndexingTasks => Set<IndexingTask>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

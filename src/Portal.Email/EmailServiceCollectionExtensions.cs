@@ -40,6 +40,7 @@ public static class EmailServiceCollectionExtensions
         services.AddSingleton<IEmailTemplate, AccountApprovedTemplate>();
         services.AddSingleton<IEmailTemplate, PasswordChangedTemplate>();
         services.AddSingleton<IEmailTemplate, TwoFactorChangedTemplate>();
+        services.AddSingleton<IEmailTemplate, Templates.Notifications.NotificationTemplate>();
         services.AddSingleton<EmailTemplates>();
         services.AddSingleton<MailComposer>();
 

@@ -78,6 +78,9 @@ public sealed class EvidenceRequest : Entity
     /// <summary>When coordinators were told that the claim ran past its deadline; cleared by a new claim.</summary>
     public DateTimeOffset? EscalatedOverdueAt { get; private set; }
 
+    /// <summary>When the claimant was reminded that the deadline is close; cleared by a new claim.</summary>
+    public DateTimeOffset? DeadlineRemindedAt { get; private set; }
+
     /// <summary>
     /// Starts a draft. The work stream must be active; the details must pass their checks. A recipe
     /// passes a fixed <paramref name="id"/> so that it finds the same request when it runs again.
@@ -200,6 +203,7 @@ public sealed class EvidenceRequest : Entity
         ClaimedAt = now;
         MentorId = mentorId;
         EscalatedOverdueAt = null;
+        DeadlineRemindedAt = null;
         Touch(now);
         Raise(new RequestClaimed(Id, librarianId, librarianId, mentorId));
     }
@@ -259,6 +263,7 @@ public sealed class EvidenceRequest : Entity
         ClaimantId = librarianId;
         ClaimedAt = now;
         EscalatedOverdueAt = null;
+        DeadlineRemindedAt = null;
         if (MentorId == librarianId)
         {
             MentorId = null;
@@ -374,6 +379,25 @@ public sealed class EvidenceRequest : Entity
     {
         var name = StateName(state);
         return ("aeiou".Contains(name[0], StringComparison.Ordinal) ? "An " : "A ") + name;
+    }
+
+    /// <summary>
+    /// Reminds the claimant, once per claim, when the (paused) deadline is <paramref name="daysBefore"/>
+    /// days away or closer and the work is still with them. Returns false when there is nothing to do.
+    /// </summary>
+    public bool RemindOfDeadline(DateTimeOffset now, int daysBefore)
+    {
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var deadline = EffectiveDeadline(now);
+        if (State != RequestState.Claimed || DeadlineRemindedAt is not null || ClaimantId is null || today > deadline || deadline.DayNumber - today.DayNumber > daysBefore)
+        {
+            return false;
+        }
+
+        DeadlineRemindedAt = now;
+        Touch(now);
+        Raise(new RequestDeadlineNear(Id, ClaimantId, deadline));
+        return true;
     }
 
     public static string StateName(RequestState state) => state switch

@@ -39,6 +39,9 @@ public enum EscalationReason
 /// <summary>Raised by the escalation service, not a person; <paramref name="Days"/> waited unclaimed or overdue.</summary>
 public sealed record RequestEscalated(Guid RequestId, EscalationReason Reason, int Days) : RequestEvent(RequestId, "system:escalation");
 
+/// <summary>Raised by the reminder service: the claimant's deadline is close.</summary>
+public sealed record RequestDeadlineNear(Guid RequestId, string ClaimantId, DateOnly Deadline) : RequestEvent(RequestId, "system:reminders");
+
 /// <summary>A message in the reference conversation; not a change to the request, so it does not re-index it.</summary>
 public sealed record RequestMessagePosted(Guid RequestId, Guid MessageId, string AuthorId, RequestMessageKind Kind) : IDomainEvent
 {

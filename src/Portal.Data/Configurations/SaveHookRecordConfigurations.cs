@@ -23,6 +23,7 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.Property(m => m.Id).ValueGeneratedNever();
         builder.Property(m => m.ToAddress).HasMaxLength(320);
         builder.Property(m => m.Template).HasMaxLength(100);
+        builder.Property(m => m.Kind).HasMaxLength(40);
         builder.Property(m => m.Status).HasConversion<string>().HasMaxLength(20);
         builder.HasIndex(m => new { m.Status, m.NextAttemptAt });
     }
@@ -34,7 +35,42 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
     {
         builder.Property(n => n.Text).HasMaxLength(1000);
         builder.Property(n => n.Link).HasMaxLength(500);
+        builder.Property(n => n.Kind).HasMaxLength(40);
         builder.HasIndex(n => new { n.UserId, n.ReadAt });
+        builder.HasIndex(n => new { n.UserId, n.ForDigest, n.DigestedAt });
+    }
+}
+
+internal sealed class NotificationPreferenceConfiguration : IEntityTypeConfiguration<NotificationPreference>
+{
+    public void Configure(EntityTypeBuilder<NotificationPreference> builder)
+    {
+        builder.HasKey(p => new { p.UserId, p.Kind });
+        builder.Property(p => p.Kind).HasMaxLength(40);
+        builder.Property(p => p.Delivery).HasConversion<string>().HasMaxLength(20);
+        builder.HasOne<Identity.PortalUser>().WithMany().HasForeignKey(p => p.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class SubscriptionConfiguration : IEntityTypeConfiguration<Subscription>
+{
+    public void Configure(EntityTypeBuilder<Subscription> builder)
+    {
+        builder.HasOne<Identity.PortalUser>().WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Portal.Core.Topics.Topic>().WithMany().HasForeignKey(s => s.TopicId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Portal.Core.WorkStreams.WorkStream>().WithMany().HasForeignKey(s => s.WorkStreamId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(s => new { s.UserId, s.TopicId, s.WorkStreamId }).IsUnique();
+        builder.ToTable(t => t.HasCheckConstraint("CK_Subscriptions_OneTarget", "(\"TopicId\" IS NULL) <> (\"WorkStreamId\" IS NULL)"));
+    }
+}
+
+internal sealed class DigestStateConfiguration : IEntityTypeConfiguration<DigestState>
+{
+    public void Configure(EntityTypeBuilder<DigestState> builder)
+    {
+        builder.HasKey(d => d.UserId);
+        builder.Property(d => d.Version).IsConcurrencyToken();
+        builder.HasOne<Identity.PortalUser>().WithMany().HasForeignKey(d => d.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 

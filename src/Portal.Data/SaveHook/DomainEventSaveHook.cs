@@ -11,7 +11,7 @@ namespace Portal.Data.SaveHook;
 /// outbox mails). They are added to the same save, so they commit or roll back with the change.
 /// </summary>
 public sealed class DomainEventSaveHook(
-    IActor actor, TimeProvider clock, IEnumerable<IDomainEventReactor> reactors, IEnumerable<IOutboxObserver> outboxObservers)
+    IActor actor, TimeProvider clock, IEnumerable<IDomainEventReactor> reactors, IEnumerable<IOutboxObserver> outboxObservers, IMailLinks links)
     : SaveChangesInterceptor
 {
     private bool _queuedMail;
@@ -59,7 +59,7 @@ public sealed class DomainEventSaveHook(
     private async Task WriteSideEffectsAsync(PortalDbContext db, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var effects = new SideEffects(db, now);
+        var effects = new SideEffects(db, now, links);
         for (var round = 0; round < MaxRounds; round++)
         {
             var events = PendingEntities(db).SelectMany(e => e.TakeDomainEvents()).ToList();

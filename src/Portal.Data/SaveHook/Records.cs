@@ -35,6 +35,9 @@ public sealed class OutboxMessage
     /// <summary>The template that renders it, e.g. "ConfirmEmail".</summary>
     public string Template { get; set; } = string.Empty;
 
+    /// <summary>The notification kind the mail is for (null for account mails), so it can be unsubscribed from.</summary>
+    public string? Kind { get; set; }
+
     /// <summary>The template's model as JSON.</summary>
     public string Model { get; set; } = "{}";
 
@@ -74,6 +77,52 @@ public sealed class Notification
     public string? Link { get; set; }
 
     public DateTimeOffset? ReadAt { get; set; }
+
+    /// <summary>The NotificationKind name (null for notifications written before kinds existed).</summary>
+    public string? Kind { get; set; }
+
+    /// <summary>The person wants this one in their weekly digest rather than a mail at once.</summary>
+    public bool ForDigest { get; set; }
+
+    /// <summary>When a digest carried it; a digest takes only those not yet carried.</summary>
+    public DateTimeOffset? DigestedAt { get; set; }
+}
+
+/// <summary>How one person wants to hear about one kind of notification; absent means the kind's default.</summary>
+public sealed class NotificationPreference
+{
+    public string UserId { get; set; } = string.Empty;
+
+    /// <summary>The NotificationKind name.</summary>
+    public string Kind { get; set; } = string.Empty;
+
+    public Portal.Core.Notifications.NotificationDelivery Delivery { get; set; }
+}
+
+/// <summary>A person follows a topic or a work stream: new content in it goes into their digest.</summary>
+public sealed class Subscription
+{
+    public long Id { get; set; }
+
+    public string UserId { get; set; } = string.Empty;
+
+    public int? TopicId { get; set; }
+
+    public Guid? WorkStreamId { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+}
+
+/// <summary>Where a person's weekly digest is up to: one row each, updated conditionally so two nodes never send the same digest.</summary>
+public sealed class DigestState
+{
+    public string UserId { get; set; } = string.Empty;
+
+    /// <summary>When the last digest was queued; the next covers what came after.</summary>
+    public DateTimeOffset? LastSentAt { get; set; }
+
+    /// <summary>Bumped with every digest; the update is conditional on it.</summary>
+    public int Version { get; set; }
 }
 
 /// <summary>A note for the search index: this content changed (or left) and must be read again.</summary>

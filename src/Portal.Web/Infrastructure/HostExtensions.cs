@@ -24,6 +24,7 @@ public static class HostExtensions
         // Registered before the data module's default, which only fills the gap.
         services.AddHttpContextAccessor();
         services.AddScoped<Portal.Data.SaveHook.IActor, HttpActor>();
+        services.AddSingleton<Portal.Data.SaveHook.IMailLinks, HostMailLinks>();
         services.AddSingleton<INavigationProvider, CoreNavigation>();
         services.AddSingleton<MarkdownRenderer>();
         services.Configure<ForwardedHeadersOptions>(options => ConfigureForwardedHeaders(options, configuration.GetSection("Portal:ForwardedHeaders")));

@@ -1,3 +1,4 @@
+using Portal.Core.Notifications;
 using Microsoft.EntityFrameworkCore;
 using Portal.Core.Events;
 using Portal.Core.Requests;
@@ -20,22 +21,22 @@ internal sealed class ConversationNotices : IDomainEventReactor
             case RequestClaimed claimed:
                 var request = await RequestAsync(effects, claimed.RequestId, cancellationToken);
                 var claimant = await NameAsync(effects, claimed.ClaimantId, cancellationToken);
-                effects.Notify(request.RequesterId, $"{claimant} claimed your evidence request.", Link(request.Id));
+                await effects.NotifyAsync(request.RequesterId, NotificationKind.RequestClaimed, $"{claimant} claimed your evidence request.", Link(request.Id), cancellationToken);
                 if (claimed.MentorId is { } mentor)
                 {
-                    effects.Notify(mentor, $"{claimant} claimed an evidence request with you as their mentor.", Link(request.Id));
+                    await effects.NotifyAsync(mentor, NotificationKind.RequestClaimed, $"{claimant} claimed an evidence request with you as their mentor.", Link(request.Id), cancellationToken);
                 }
 
                 break;
             case RequestReleased released:
                 request = await RequestAsync(effects, released.RequestId, cancellationToken);
-                effects.Notify(request.RequesterId, $"{await NameAsync(effects, released.By, cancellationToken)} released your evidence request. It is back with the librarians.", Link(request.Id));
+                await effects.NotifyAsync(request.RequesterId, NotificationKind.RequestClaimed, $"{await NameAsync(effects, released.By, cancellationToken)} released your evidence request. It is back with the librarians.", Link(request.Id), cancellationToken);
                 break;
             case RequestMentorJoined joined:
                 request = await RequestAsync(effects, joined.RequestId, cancellationToken);
                 if (request.ClaimantId is { } holder)
                 {
-                    effects.Notify(holder, $"{await NameAsync(effects, joined.By, cancellationToken)} is now mentoring your search.", Link(request.Id));
+                    await effects.NotifyAsync(holder, NotificationKind.RequestClaimed, $"{await NameAsync(effects, joined.By, cancellationToken)} is now mentoring your search.", Link(request.Id), cancellationToken);
                 }
 
                 break;
@@ -50,7 +51,7 @@ internal sealed class ConversationNotices : IDomainEventReactor
                 };
                 foreach (var person in new[] { request.RequesterId, request.ClaimantId, request.MentorId }.OfType<string>().Distinct().Where(p => p != posted.AuthorId))
                 {
-                    effects.Notify(person, text, Link(request.Id) + "#conversation");
+                    await effects.NotifyAsync(person, NotificationKind.RequestMessage, text, Link(request.Id) + "#conversation", cancellationToken);
                 }
 
                 break;

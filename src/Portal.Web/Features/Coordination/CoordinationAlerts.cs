@@ -1,3 +1,4 @@
+using Portal.Core.Notifications;
 using Microsoft.EntityFrameworkCore;
 using Portal.Core;
 using Portal.Core.Events;
@@ -47,7 +48,7 @@ internal sealed class CoordinationAlerts : IDomainEventReactor
             : $"Unclaimed: nobody has claimed “{question}” in {Days(escalated.Days)}.";
         foreach (var coordinator in await ActiveCoordinatorIdsAsync(effects.Db, cancellationToken))
         {
-            effects.Notify(coordinator, text, Link(escalated.RequestId));
+            await effects.NotifyAsync(coordinator, NotificationKind.RequestEscalated, text, Link(escalated.RequestId), cancellationToken);
         }
     }
 
@@ -58,10 +59,10 @@ internal sealed class CoordinationAlerts : IDomainEventReactor
         var names = await effects.Db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
         var by = names.GetValueOrDefault(assigned.By, "A coordinator");
         var reason = Shorten(assigned.Reason, ReasonLength);
-        effects.Notify(assigned.ClaimantId, $"{by} assigned “{question}” to you: {reason}", Link(assigned.RequestId));
+        await effects.NotifyAsync(assigned.ClaimantId, NotificationKind.RequestAssigned, $"{by} assigned “{question}” to you: {reason}", Link(assigned.RequestId), cancellationToken);
         if (assigned.FormerClaimantId is { } former)
         {
-            effects.Notify(former, $"{by} reassigned “{question}” to {names.GetValueOrDefault(assigned.ClaimantId, "another librarian")}: {reason}", Link(assigned.RequestId));
+            await effects.NotifyAsync(former, NotificationKind.RequestAssigned, $"{by} reassigned “{question}” to {names.GetValueOrDefault(assigned.ClaimantId, "another librarian")}: {reason}", Link(assigned.RequestId), cancellationToken);
         }
     }
 

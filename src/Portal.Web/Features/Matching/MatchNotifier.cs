@@ -1,5 +1,6 @@
 using Portal.Core.Events;
 using Portal.Core.Librarians;
+using Portal.Core.Notifications;
 using Portal.Core.Requests;
 using Portal.Data.SaveHook;
 using Portal.Web.Features.Librarians;
@@ -10,7 +11,8 @@ namespace Portal.Web.Features.Matching;
 /// When a request comes into the pool — submitted, or released back to it — tells the best-placed
 /// librarians, at most Portal:Matching:NotifyTop of them, with an in-app notification saying why
 /// (<see cref="MatchNotices"/> decides who). Runs inside the save, through its context, so the
-/// notifications commit with the change; the librarian who released the request is not told.
+/// notifications (and mails, as each librarian prefers) commit with the change; the librarian who
+/// released the request is not told.
 /// </summary>
 internal sealed class MatchNotifier(IPastWorkSimilarity similarity, MatchSettings settings) : IDomainEventReactor
 {
@@ -40,13 +42,8 @@ internal sealed class MatchNotifier(IPastWorkSimilarity similarity, MatchSetting
         var today = DateOnly.FromDateTime(effects.Now.UtcDateTime);
         foreach (var match in MatchNotices.WhoToTell(ranked.Matches, ranked.Profiles, today, ranked.Request.Deadline, settings.NotifyTop))
         {
-            Tell(effects, match.UserId, MatchNotices.Text(ranked.Request, ranked.WorkStreamTitle, match), $"/requests/{request.Id}");
+            await effects.NotifyAsync(
+                match.UserId, NotificationKind.RequestMatched, MatchNotices.Text(ranked.Request, ranked.WorkStreamTitle, match), $"/requests/{request.Id}", cancellationToken);
         }
     }
-
-    /// <summary>
-    /// The one place a matched librarian is told. In-app only for now; the email issue adds the mail
-    /// here (effects.Mail with the librarian's address and preference), in the same save.
-    /// </summary>
-    private static void Tell(SideEffects effects, string userId, string text, string link) => effects.Notify(userId, text, link);
 }
