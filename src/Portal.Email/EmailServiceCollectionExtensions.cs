@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -7,6 +8,8 @@ using Portal.Email.Outbox;
 using Portal.Email.Sending;
 using Portal.Email.Templates;
 using Portal.Email.Templates.Account;
+using Portal.Email.Templates.Razor;
+using Portal.Email.Unsubscribe;
 
 namespace Portal.Email;
 
@@ -14,8 +17,10 @@ public static class EmailServiceCollectionExtensions
 {
     /// <summary>
     /// The outbox dispatcher (a background service), the sender for Portal:Smtp (or the pickup
-    /// folder when no host is set), the account mail templates and the signal features call after
-    /// saving a mail. Needs AddPortalData for the database, the data folder and the clock.
+    /// folder when no host is set), the mail templates (Razor components in the theme), the
+    /// unsubscribe tokens and the signal features call after saving a mail. Needs AddPortalData for
+    /// the database, the data folder, the clock and mail links, and AddPortalDataProtection for keys
+    /// every node shares (without it, Data Protection's local default is used).
     /// </summary>
     public static IServiceCollection AddPortalEmail(this IServiceCollection services, IConfiguration configuration)
     {
@@ -34,6 +39,10 @@ public static class EmailServiceCollectionExtensions
             .Validate(o => o.BatchSize >= 1, "Portal:Email:BatchSize must be at least 1.")
             .ValidateOnStart();
 
+        services.AddDataProtection();
+        services.AddSingleton<UnsubscribeTokens>();
+        services.AddSingleton<ThemeMailComponents>();
+        services.AddSingleton<MailRenderer>();
         services.AddSingleton<IEmailTemplate, ConfirmEmailTemplate>();
         services.AddSingleton<IEmailTemplate, ResetPasswordTemplate>();
         services.AddSingleton<IEmailTemplate, AccountAwaitingApprovalTemplate>();

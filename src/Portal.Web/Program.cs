@@ -13,6 +13,7 @@ using Portal.Web.Features.Permissions;
 using Portal.Web.Features.Requests;
 using Portal.Web.Features.Segmentation;
 using Portal.Web.Features.Site;
+using Portal.Web.Features.Unsubscribe;
 using Portal.Web.Features.WorkStreams;
 using Portal.Web.Infrastructure;
 using Portal.Web.Infrastructure.Authorization;
@@ -40,6 +41,7 @@ builder.Services
     .AddPortalClaims()
     .AddPortalCoordination(builder.Configuration)
     .AddPortalSegmentation(builder.Configuration)
+    .AddPortalUnsubscribe()
     .AddPortalApi(builder.Configuration);
 
 // Disposed on every way out, so the console logger writes what it holds before the process exits.

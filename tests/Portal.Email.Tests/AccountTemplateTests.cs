@@ -27,9 +27,9 @@ public class AccountTemplateTests
 
     [Theory]
     [MemberData(nameof(ModelsWithScript))]
-    public void Each_account_mail_encodes_every_model_value_in_its_html_and_says_why_it_was_sent(string template, string model)
+    public async Task Each_account_mail_encodes_every_model_value_in_its_html_and_says_why_it_was_sent(string template, string model)
     {
-        var mail = Templates.Render(template, model, Context);
+        var mail = await Templates.RenderAsync(template, model, Context);
 
         Assert.Equal(Script, mail.RecipientName);
         Assert.False(string.IsNullOrWhiteSpace(mail.Subject));
@@ -43,9 +43,9 @@ public class AccountTemplateTests
     }
 
     [Fact]
-    public void The_approval_request_names_the_applicant_and_links_to_the_review()
+    public async Task The_approval_request_names_the_applicant_and_links_to_the_review()
     {
-        var mail = Templates.Render(AccountAwaitingApprovalTemplate.TemplateName,
+        var mail = await Templates.RenderAsync(AccountAwaitingApprovalTemplate.TemplateName,
             """{"coordinatorName":"Priya Raman","applicantName":"Sam Lee","applicantEmail":"sam@example.com","organisation":"Example Trust","reviewUrl":"https://portal.example.org/admin/users/42"}""",
             Context);
 
@@ -59,9 +59,9 @@ public class AccountTemplateTests
     [Theory]
     [InlineData(true, "Two-factor sign-in is now on for your STEM Club Test account")]
     [InlineData(false, "Two-factor sign-in has been turned off for your STEM Club Test account")]
-    public void The_two_factor_mail_says_whether_it_was_turned_on_or_off(bool enabled, string subject)
+    public async Task The_two_factor_mail_says_whether_it_was_turned_on_or_off(bool enabled, string subject)
     {
-        var mail = Templates.Render(TwoFactorChangedTemplate.TemplateName,
+        var mail = await Templates.RenderAsync(TwoFactorChangedTemplate.TemplateName,
             EmailModelJson.Serialize(new TwoFactorChangedModel("Alice", enabled)), Context);
 
         Assert.Equal(subject, mail.Subject);
@@ -71,9 +71,9 @@ public class AccountTemplateTests
     [InlineData("javascript:alert(1)")]
     [InlineData("/account/confirm?code=1")]
     [InlineData("data:text/html,hello")]
-    public void A_link_that_is_not_an_absolute_http_address_is_refused(string link)
+    public async Task A_link_that_is_not_an_absolute_http_address_is_refused(string link)
     {
-        var refused = Assert.Throws<MailRefusedException>(() => Templates.Render(ConfirmEmailTemplate.TemplateName,
+        var refused = await Assert.ThrowsAsync<MailRefusedException>(() => Templates.RenderAsync(ConfirmEmailTemplate.TemplateName,
             EmailModelJson.Serialize(new ConfirmEmailModel("Alice", link)), Context));
 
         Assert.Contains("confirmUrl", refused.Message, StringComparison.Ordinal);
@@ -83,15 +83,15 @@ public class AccountTemplateTests
     [InlineData("{}")]
     [InlineData("""{"displayName":null,"confirmUrl":"https://portal.example.org/"}""")]
     [InlineData("not json")]
-    public void A_missing_or_broken_model_is_refused(string model)
+    public async Task A_missing_or_broken_model_is_refused(string model)
     {
-        Assert.Throws<MailRefusedException>(() => Templates.Render(ConfirmEmailTemplate.TemplateName, model, Context));
+        await Assert.ThrowsAsync<MailRefusedException>(() => Templates.RenderAsync(ConfirmEmailTemplate.TemplateName, model, Context));
     }
 
     [Fact]
-    public void An_unknown_template_is_refused()
+    public async Task An_unknown_template_is_refused()
     {
-        var refused = Assert.Throws<MailRefusedException>(() => Templates.Render("Nope", "{}", Context));
+        var refused = await Assert.ThrowsAsync<MailRefusedException>(() => Templates.RenderAsync("Nope", "{}", Context));
 
         Assert.Equal("Unknown template \"Nope\".", refused.Message);
     }

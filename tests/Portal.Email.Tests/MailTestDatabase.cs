@@ -14,6 +14,7 @@ namespace Portal.Email.Tests;
 internal sealed class MailTestDatabase : IAsyncDisposable
 {
     public const string From = "STEM Portal <no-reply@example.org>";
+    public const string PublicUrl = "https://portal.example.org";
     public static readonly DateTimeOffset Start = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
 
     private readonly SqliteTestDatabase _database;
@@ -52,6 +53,8 @@ internal sealed class MailTestDatabase : IAsyncDisposable
         var clock = new TestClock(Start);
         var database = await SqliteTestDatabase.CreateAsync(services => services
             .AddSingleton<TimeProvider>(clock)
+            .AddPortalDataProtection()
+            .AddSingleton<IMailLinks>(new PublicUrlMailLinks(PublicUrl))
             .AddPortalEmail(configuration));
         return new MailTestDatabase(database, clock);
     }
@@ -60,7 +63,7 @@ internal sealed class MailTestDatabase : IAsyncDisposable
     public OutboxDispatcher NewDispatcher() => ActivatorUtilities.CreateInstance<OutboxDispatcher>(Services);
 
     /// <summary>Writes an outbox row as a feature's save would: pending and due now.</summary>
-    public async Task<Guid> AddMailAsync(string toAddress, string template, string modelJson)
+    public async Task<Guid> AddMailAsync(string toAddress, string template, string modelJson, string? recipientUserId = null, string? kind = null)
     {
         await using var scope = _database.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
@@ -69,6 +72,8 @@ internal sealed class MailTestDatabase : IAsyncDisposable
             ToAddress = toAddress,
             Template = template,
             Model = modelJson,
+            RecipientUserId = recipientUserId,
+            Kind = kind,
             CreatedAt = Clock.GetUtcNow(),
             NextAttemptAt = Clock.GetUtcNow(),
         };

@@ -80,7 +80,7 @@ public sealed class OutboxDispatcher(
         var handled = 0;
         try
         {
-            var context = new TemplateContext(await SiteNameAsync(db, cancellationToken));
+            var context = await TemplateContextAsync(db, cancellationToken);
             await using var round = new MailRound(sender);
             foreach (var message in claimed)
             {
@@ -104,7 +104,7 @@ public sealed class OutboxDispatcher(
     {
         try
         {
-            await round.SendAsync(composer.Compose(message, context), cancellationToken);
+            await round.SendAsync(await composer.ComposeAsync(message, context), cancellationToken);
             message.Sent(clock.GetUtcNow());
             logger.LogInformation("Sent outbox message {MessageId} ({Template}).", message.Id, message.Template);
         }
@@ -152,9 +152,9 @@ public sealed class OutboxDispatcher(
         _ => $"{e.GetType().Name}: {e.Message}",
     };
 
-    private static async Task<string> SiteNameAsync(PortalDbContext db, CancellationToken cancellationToken) =>
-        await db.SiteSettings.AsNoTracking().Select(s => s.SiteName).FirstOrDefaultAsync(cancellationToken)
-            ?? TemplateContext.Default.SiteName;
+    private static async Task<TemplateContext> TemplateContextAsync(PortalDbContext db, CancellationToken cancellationToken) =>
+        await db.SiteSettings.AsNoTracking().Select(s => new TemplateContext(s.SiteName, s.Theme)).FirstOrDefaultAsync(cancellationToken)
+            ?? TemplateContext.Default;
 
     /// <summary>On shutdown, hands back the messages this round did not reach, so the next start need not wait for the claim to run out.</summary>
     private async Task ReleaseAsync(PortalDbContext db, IEnumerable<OutboxMessage> untouched)

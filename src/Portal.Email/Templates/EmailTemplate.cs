@@ -8,7 +8,7 @@ public abstract class EmailTemplate<TModel> : IEmailTemplate
 {
     public abstract string Name { get; }
 
-    public RenderedMail Render(string modelJson, TemplateContext context)
+    public Task<RenderedMail> RenderAsync(string modelJson, TemplateContext context)
     {
         TModel? model;
         try
@@ -20,10 +20,18 @@ public abstract class EmailTemplate<TModel> : IEmailTemplate
             throw new MailRefusedException($"The model for template {Name} is not valid: {e.Message}");
         }
 
-        return Render(model ?? throw new MailRefusedException($"The model for template {Name} is empty."), context);
+        return RenderAsync(model ?? throw new MailRefusedException($"The model for template {Name} is empty."), context);
     }
 
-    protected abstract RenderedMail Render(TModel model, TemplateContext context);
+    /// <summary>Renders the mail; Razor templates (RazorEmailTemplate) override this.</summary>
+    protected virtual Task<RenderedMail> RenderAsync(TModel model, TemplateContext context) => Task.FromResult(Render(model, context));
+
+    /// <summary>
+    /// For templates still built in C# with MailBody: a synchronous render. Kept only until the last
+    /// of them is a Razor component; new templates derive from RazorEmailTemplate instead.
+    /// </summary>
+    protected virtual RenderedMail Render(TModel model, TemplateContext context) =>
+        throw new NotSupportedException($"Template {Name} overrides neither RenderAsync nor Render.");
 
     /// <summary>A link for a button: only absolute http(s) addresses, so a model cannot smuggle in javascript: or data:.</summary>
     protected Uri Link(string value, string field) =>

@@ -20,8 +20,8 @@ public sealed class EmailTemplates
     public IEnumerable<string> Names => _byName.Keys;
 
     /// <exception cref="MailRefusedException">No template has that name, or its model is not valid.</exception>
-    public RenderedMail Render(string name, string modelJson, TemplateContext context) =>
+    public Task<RenderedMail> RenderAsync(string name, string modelJson, TemplateContext context) =>
         _byName.TryGetValue(name, out var template)
-            ? template.Render(modelJson, context)
+            ? template.RenderAsync(modelJson, context)
             : throw new MailRefusedException($"Unknown template \"{name}\".");
 }

@@ -1,3 +1,5 @@
+using Portal.Core.Site;
+
 namespace Portal.Email.Templates;
 
 /// <summary>Turns an outbox message's JSON model into a mail. One per OutboxMessage.Template name.</summary>
@@ -7,13 +9,19 @@ public interface IEmailTemplate
     string Name { get; }
 
     /// <exception cref="MailRefusedException">The model is missing, malformed or unsafe.</exception>
-    RenderedMail Render(string modelJson, TemplateContext context);
+    Task<RenderedMail> RenderAsync(string modelJson, TemplateContext context);
 }
 
-/// <summary>What every template may use besides its model.</summary>
-public sealed record TemplateContext(string SiteName)
+/// <summary>
+/// What every template may use besides its model: the site's name, the active theme (whose mail
+/// components come first) and, for a mail about a kind of notification, the one-click unsubscribe link.
+/// </summary>
+public sealed record TemplateContext(string SiteName, string Theme = SiteSettings.DefaultTheme)
 {
     public static TemplateContext Default { get; } = new("STEM Portal");
+
+    /// <summary>The absolute unsubscribe address, set by the composer for mails with an OutboxMessage.Kind.</summary>
+    public string? UnsubscribeUrl { get; init; }
 }
 
 /// <summary>A rendered mail: the recipient's display name for the To header, the subject and both bodies.</summary>

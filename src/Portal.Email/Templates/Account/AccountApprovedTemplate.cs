@@ -1,18 +1,19 @@
+using Portal.Email.Templates.Razor;
+
 namespace Portal.Email.Templates.Account;
 
 public sealed record AccountApprovedModel(string DisplayName, string SignInUrl);
 
-/// <summary>Sent when a coordinator approves a waiting account.</summary>
-public sealed class AccountApprovedTemplate : EmailTemplate<AccountApprovedModel>
+/// <summary>Sent when a coordinator approves a waiting account. Body: the theme's Emails/AccountApproved.razor.</summary>
+public sealed class AccountApprovedTemplate(MailRenderer renderer) : RazorEmailTemplate<AccountApprovedModel>(renderer)
 {
     public const string TemplateName = "AccountApproved";
 
     public override string Name => TemplateName;
 
-    protected override RenderedMail Render(AccountApprovedModel model, TemplateContext context) => new MailBody()
-        .Greeting(model.DisplayName)
-        .Paragraph($"A coordinator has approved your {context.SiteName} account. You can now sign in.")
-        .Button("Sign in", Link(model.SignInUrl, "signInUrl"))
-        .Why($"You are getting this email because you registered for {context.SiteName} with this address.")
-        .Render(model.DisplayName, $"Your {context.SiteName} account has been approved", context);
+    protected override string RecipientName(AccountApprovedModel model) => model.DisplayName;
+
+    protected override string Subject(AccountApprovedModel model, TemplateContext context) => $"Your {context.SiteName} account has been approved";
+
+    protected override void Check(AccountApprovedModel model) => Link(model.SignInUrl, "signInUrl");
 }

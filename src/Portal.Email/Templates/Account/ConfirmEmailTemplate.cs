@@ -1,19 +1,19 @@
+using Portal.Email.Templates.Razor;
+
 namespace Portal.Email.Templates.Account;
 
 public sealed record ConfirmEmailModel(string DisplayName, string ConfirmUrl);
 
-/// <summary>Sent after registration: the link that confirms the address.</summary>
-public sealed class ConfirmEmailTemplate : EmailTemplate<ConfirmEmailModel>
+/// <summary>Sent after registration: the link that confirms the address. Body: Emails/ConfirmEmail.razor.</summary>
+public sealed class ConfirmEmailTemplate(MailRenderer renderer) : RazorEmailTemplate<ConfirmEmailModel>(renderer)
 {
     public const string TemplateName = "ConfirmEmail";
 
     public override string Name => TemplateName;
 
-    protected override RenderedMail Render(ConfirmEmailModel model, TemplateContext context) => new MailBody()
-        .Greeting(model.DisplayName)
-        .Paragraph($"Confirm your email address to finish setting up your {context.SiteName} account.")
-        .Button("Confirm your email address", Link(model.ConfirmUrl, "confirmUrl"))
-        .Why($"You are getting this email because this address was used to register for {context.SiteName}. "
-            + "If that was not you, ignore this email and no account will be opened.")
-        .Render(model.DisplayName, $"Confirm your email address for {context.SiteName}", context);
+    protected override string RecipientName(ConfirmEmailModel model) => model.DisplayName;
+
+    protected override string Subject(ConfirmEmailModel model, TemplateContext context) => $"Confirm your email address for {context.SiteName}";
+
+    protected override void Check(ConfirmEmailModel model) => Link(model.ConfirmUrl, "confirmUrl");
 }

@@ -1,38 +1,40 @@
 using Portal.Core.Notifications;
 using Portal.Data.SaveHook;
+using Portal.Email.Templates.Razor;
 
 namespace Portal.Email.Templates.Notifications;
 
 /// <summary>
 /// The mail that mirrors an in-app notification: the same words, a button to what it is about,
-/// why the person got it and where to change that.
+/// why the person got it and where to change that. Body: the theme's Emails/Notification.razor.
 /// </summary>
-public sealed class NotificationTemplate : EmailTemplate<NotificationMail>
+public sealed class NotificationTemplate(MailRenderer renderer) : RazorEmailTemplate<NotificationMail>(renderer)
 {
     private const int SubjectLength = 120;
 
     public override string Name => NotificationMail.TemplateName;
 
-    protected override RenderedMail Render(NotificationMail model, TemplateContext context)
+    /// <summary>The why-you-got-this line for a kind (its name as stored), or a general one for a kind this build does not know.</summary>
+    public static string WhyFor(string kind) =>
+        NotificationKinds.All.FirstOrDefault(k => k.Kind.ToString() == kind)?.Why
+            ?? "You are getting this email because of your notification settings.";
+
+    protected override string RecipientName(NotificationMail model) => model.DisplayName;
+
+    protected override void Check(NotificationMail model)
     {
-        var why = Enum.TryParse<NotificationKind>(model.Kind, out var kind)
-            ? NotificationKinds.Describe(kind).Why
-            : "You are getting this email because of your notification settings.";
-        var body = new MailBody().Greeting(model.DisplayName).Paragraph(model.Text);
         if (model.Url is { } url)
         {
-            body.Button("Open it in the portal", Link(url, "url"));
+            Link(url, "url");
         }
 
-        return body
-            .Why($"{why} To choose which emails you get, or to stop them, go to {Link(model.PreferencesUrl, "preferencesUrl")}")
-            .Render(model.DisplayName, Subject(model.Text, context), context);
+        Link(model.PreferencesUrl, "preferencesUrl");
     }
 
     /// <summary>The notification's words, on one line and cut at a word, after the site's name.</summary>
-    private static string Subject(string text, TemplateContext context)
+    protected override string Subject(NotificationMail model, TemplateContext context)
     {
-        var line = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        var line = string.Join(' ', model.Text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
         if (line.Length > SubjectLength)
         {
             var cut = line.LastIndexOf(' ', SubjectLength);
