@@ -66,11 +66,13 @@ public sealed partial class NotificationPagesTests(ApiSiteFixture site) : IClass
 
             using var first = await client.PostFormAsync(Settings, fields);
             using var second = await client.PostFormAsync(Settings, [.. fields.Where(f => f.Key != "Topics" && f.Key != "WorkStreams"), new("Topics", topics[2])]);
+            using var again = await client.PostFormAsync(Settings, [.. fields.Where(f => f.Key != "Topics" && f.Key != "WorkStreams"), new("Topics", topics[2])]);
             var page = WebUtility.HtmlDecode(await client.GetStringAsync(Settings));
 
             Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
             Assert.Equal(Settings, first.Headers.Location?.OriginalString);
             Assert.Equal(HttpStatusCode.Redirect, second.StatusCode);
+            Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
             Assert.Contains("Your email and notification settings have been saved.", page, StringComparison.Ordinal);
             var saved = await site.Portal.QueryAsync("SELECT Kind, Delivery FROM NotificationPreferences WHERE UserId = $user ORDER BY Kind", ("$user", who.Id));
             Assert.Equal([("RequestClaimed", "Off"), ("RequestMessage", "WeeklyDigest")], saved.Select(r => ((string)r["Kind"]!, (string)r["Delivery"]!)));

@@ -67,18 +67,36 @@ public sealed class NotificationSettings(PortalDbContext db, LibrarianProfileEdi
         }
 
         var now = clock.GetUtcNow();
-        db.NotificationPreferences.RemoveRange(await db.NotificationPreferences.Where(p => p.UserId == userId).ToListAsync(cancellationToken));
-        db.NotificationPreferences.AddRange(NotificationKinds.All
-            .Where(k => choices.Deliveries[k.Kind] != k.Default)
-            .Select(k => new NotificationPreference { UserId = userId, Kind = k.Kind.ToString(), Delivery = choices.Deliveries[k.Kind] }));
+        var stored = await db.NotificationPreferences.Where(p => p.UserId == userId).ToDictionaryAsync(p => p.Kind, StringComparer.Ordinal, cancellationToken);
+        foreach (var kind in NotificationKinds.All)
+        {
+            var wanted = choices.Deliveries[kind.Kind];
+            var row = stored.GetValueOrDefault(kind.Kind.ToString());
+            if (wanted == kind.Default && row is not null)
+            {
+                db.NotificationPreferences.Remove(row);
+            }
+            else if (wanted != kind.Default && row is not null)
+            {
+                row.Delivery = wanted;
+            }
+            else if (wanted != kind.Default)
+            {
+                db.NotificationPreferences.Add(new NotificationPreference { UserId = userId, Kind = kind.Kind.ToString(), Delivery = wanted });
+            }
+        }
 
+        // Only what changed: a subscription kept across a save keeps its row and the moment it began.
         var activeIds = offered.WorkStreams.Select(w => w.Id).ToList();
-        var replaced = await db.Subscriptions
+        var current = await db.Subscriptions
             .Where(s => s.UserId == userId && (s.TopicId != null || activeIds.Contains(s.WorkStreamId!.Value)))
             .ToListAsync(cancellationToken);
-        db.Subscriptions.RemoveRange(replaced);
-        db.Subscriptions.AddRange(choices.TopicIds.Select(id => new Subscription { UserId = userId, TopicId = id, CreatedAt = Since(replaced, s => s.TopicId == id, now) }));
-        db.Subscriptions.AddRange(choices.WorkStreamIds.Select(id => new Subscription { UserId = userId, WorkStreamId = id, CreatedAt = Since(replaced, s => s.WorkStreamId == id, now) }));
+        db.Subscriptions.RemoveRange(current.Where(s =>
+            (s.TopicId is { } topic && !choices.TopicIds.Contains(topic)) || (s.WorkStreamId is { } stream && !choices.WorkStreamIds.Contains(stream))));
+        db.Subscriptions.AddRange(choices.TopicIds.Where(id => current.All(s => s.TopicId != id))
+            .Select(id => new Subscription { UserId = userId, TopicId = id, CreatedAt = now }));
+        db.Subscriptions.AddRange(choices.WorkStreamIds.Where(id => current.All(s => s.WorkStreamId != id))
+            .Select(id => new Subscription { UserId = userId, WorkStreamId = id, CreatedAt = now }));
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -92,8 +110,4 @@ public sealed class NotificationSettings(PortalDbContext db, LibrarianProfileEdi
 
         return Outcome.Done(choices);
     }
-
-    /// <summary>A subscription kept across a save keeps the moment it began.</summary>
-    private static DateTimeOffset Since(List<Subscription> before, Func<Subscription, bool> same, DateTimeOffset now) =>
-        before.FirstOrDefault(same)?.CreatedAt ?? now;
 }
