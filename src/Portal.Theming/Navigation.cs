@@ -4,9 +4,25 @@ namespace Portal.Theming;
 
 /// <summary>
 /// A link in the navigation, shown only to users holding its permission. Items of a section
-/// (such as administration) are listed on that section's page instead of in the header.
+/// (such as administration) are listed on that section's page instead of in the header. A
+/// <paramref name="Count"/> (unread notifications) is filled in per request by an <see cref="INavigationCounter"/>.
 /// </summary>
-public sealed record NavigationItem(string Text, string Href, int Order, string? Permission = null, string? Section = null, string? Description = null);
+public sealed record NavigationItem(
+    string Text, string Href, int Order, string? Permission = null, string? Section = null, string? Description = null, NavigationCount? Count = null);
+
+/// <summary>A number shown beside a link, and what it counts for screen readers: "3", "unread".</summary>
+public sealed record NavigationCount(int Value, string Meaning);
+
+/// <summary>
+/// Supplies the count beside one navigation item (by its address) for the signed-in user. Asked on
+/// every page that shows the item, so it must be cheap: one indexed query.
+/// </summary>
+public interface INavigationCounter
+{
+    string Href { get; }
+
+    Task<NavigationCount?> CountAsync(ClaimsPrincipal user, CancellationToken cancellationToken);
+}
 
 /// <summary>The sections navigation items can belong to.</summary>
 public static class NavigationSections

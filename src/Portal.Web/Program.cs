@@ -9,6 +9,7 @@ using Portal.Web.Features.Coordination;
 using Portal.Web.Features.Health;
 using Portal.Web.Features.Librarians;
 using Portal.Web.Features.Matching;
+using Portal.Web.Features.Notifications;
 using Portal.Web.Features.Permissions;
 using Portal.Web.Features.Requests;
 using Portal.Web.Features.Segmentation;
@@ -40,6 +41,7 @@ builder.Services
     .AddPortalMatching(builder.Configuration)
     .AddPortalClaims()
     .AddPortalCoordination(builder.Configuration)
+    .AddPortalNotifications(builder.Configuration)
     .AddPortalSegmentation(builder.Configuration)
     .AddPortalUnsubscribe()
     .AddPortalApi(builder.Configuration);

@@ -59,7 +59,8 @@ public sealed partial class EscalationTests(EscalatingSiteFixture site) : IClass
 
         Assert.Equal(1, await site.Portal.AuditCountAsync(overdue, "RequestEscalated"));
         Assert.Matches(PastDeadline(), page);
-        Assert.StartsWith("Overdue: ", Assert.Single(await site.Portal.NotificationsAsync(TestSite.CoordinatorEmail, overdue)), StringComparison.Ordinal);
+        // The demo's claim of it was told to coordinators too; the escalation is told once.
+        Assert.Single(await site.Portal.NotificationsAsync(TestSite.CoordinatorEmail, overdue), n => n.StartsWith("Overdue: ", StringComparison.Ordinal));
         Assert.Equal(0, await site.Portal.AuditCountAsync(onTime, "RequestEscalated"));
     }
 

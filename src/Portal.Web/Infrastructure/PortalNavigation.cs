@@ -4,8 +4,8 @@ using Portal.Theming;
 
 namespace Portal.Web.Infrastructure;
 
-/// <summary>Collects every feature's navigation items and keeps those the user's permissions allow.</summary>
-internal sealed class PortalNavigation(IEnumerable<INavigationProvider> providers, IAuthorizationService authorization) : INavigation
+/// <summary>Collects every feature's navigation items, keeps those the user's permissions allow and fills in their counts.</summary>
+internal sealed class PortalNavigation(IEnumerable<INavigationProvider> providers, IEnumerable<INavigationCounter> counters, IAuthorizationService authorization) : INavigation
 {
     public async Task<IReadOnlyList<NavigationItem>> ForAsync(ClaimsPrincipal user)
     {
@@ -14,7 +14,8 @@ internal sealed class PortalNavigation(IEnumerable<INavigationProvider> provider
         {
             if (item.Permission is null || (await authorization.AuthorizeAsync(user, item.Permission)).Succeeded)
             {
-                visible.Add(item);
+                var counter = counters.FirstOrDefault(c => c.Href == item.Href);
+                visible.Add(counter is null ? item : item with { Count = await counter.CountAsync(user, CancellationToken.None) });
             }
         }
 
