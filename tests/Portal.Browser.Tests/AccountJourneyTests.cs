@@ -175,6 +175,10 @@ public sealed class AccountJourneyTests(BrowserFixture browser, SetUpSiteFixture
 
         await page.OpenAdministrationPageAsync("Registrations");
         await page.AssertNoViolationsAsync();
+        await site.Portal.AddDeadLetterAsync("someone@example.org", "Mailbox unavailable");
+        await page.OpenAdministrationPageAsync("Mail");
+        await Assertions.Expect(page.Locator("#dead-letters")).ToContainTextAsync("Mailbox unavailable");
+        await page.AssertNoViolationsAsync();
         await page.GotoAsync("/account/two-factor");
         await Assertions.Expect(page.Locator("#two-factor-status")).ToHaveTextAsync("On");
         await page.AssertNoViolationsAsync();

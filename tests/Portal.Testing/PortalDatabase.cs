@@ -45,6 +45,20 @@ public static class PortalDatabase
         return url.PathAndQuery;
     }
 
+    /// <summary>A confirmation mail that failed every attempt (a dead letter), for the administrators' mail page.</summary>
+    public static async Task<Guid> AddDeadLetterAsync(this PortalProcess portal, string toAddress, string error)
+    {
+        var id = Guid.NewGuid();
+        var now = DateTimeOffset.UtcNow.UtcTicks;
+        await portal.ExecuteAsync(
+            """
+            INSERT INTO OutboxMessages (Id, CreatedAt, RecipientUserId, ToAddress, Template, Model, Status, Attempts, NextAttemptAt, SentAt, LastError, LockedUntil, Kind)
+            VALUES ($id, $now, NULL, $to, 'ConfirmEmail', '{"displayName":"New Member","confirmUrl":"https://stem.example.nhs.uk/account/confirm?code=abc"}', 'DeadLetter', 8, $now, NULL, $error, NULL, NULL)
+            """,
+            ("$id", id.ToString().ToUpperInvariant()), ("$now", now), ("$to", toAddress), ("$error", error));
+        return id;
+    }
+
     public static async Task<T?> ScalarAsync<T>(this PortalProcess portal, string sql, params (string Name, object? Value)[] parameters)
     {
         await using var connection = await OpenAsync(portal);

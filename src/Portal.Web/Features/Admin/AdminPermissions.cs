@@ -15,5 +15,7 @@ public sealed class AdminPermissions : IPermissionProvider
 
     public static readonly Permission ManageTopics = new("ManageTopics", "Add, rename and move topics", [Roles.Administrator, Roles.Coordinator]);
 
-    public IEnumerable<Permission> Permissions => [ManageSite, ApproveRegistrations, ManageUsers, ManageGeography, ManageTopics];
+    public static readonly Permission ManageEmail = new("ManageEmail", "See mail that could not be sent and send it again", [Roles.Administrator]);
+
+    public IEnumerable<Permission> Permissions => [ManageSite, ApproveRegistrations, ManageUsers, ManageGeography, ManageTopics, ManageEmail];
 }

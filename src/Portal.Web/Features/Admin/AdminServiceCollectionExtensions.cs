@@ -7,7 +7,7 @@ namespace Portal.Web.Features.Admin;
 
 public static class AdminServiceCollectionExtensions
 {
-    /// <summary>Administration pages: site settings, registrations, users, geography and topics.</summary>
+    /// <summary>Administration pages: site settings, registrations, users, geography, topics and mail.</summary>
     public static IServiceCollection AddPortalAdmin(this IServiceCollection services)
     {
         services.AddSingleton<IPermissionProvider, AdminPermissions>();
@@ -31,6 +31,7 @@ internal sealed class AdminNavigation : INavigationProvider
         new("Users", "/admin/users", 810, AdminPermissions.ManageUsers.Name, Admin, "Find people, change their roles, deactivate and reactivate accounts."),
         new("Geography", "/admin/geography", 820, AdminPermissions.ManageGeography.Name, Admin, "Regions, systems, places and neighbourhoods, with their codes and dates."),
         new("Topics", "/admin/topics", 830, AdminPermissions.ManageTopics.Name, Admin, "The topic tree used to describe work streams, requests and librarians."),
+        new("Mail", "/admin/mail", 850, AdminPermissions.ManageEmail.Name, Admin, "Mail that could not be sent after every attempt, and sending it again."),
         new("Site settings", "/admin/site", 900, AdminPermissions.ManageSite.Name, Admin, "The site's name, recipe and theme."),
     ];
 }
