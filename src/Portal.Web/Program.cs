@@ -6,6 +6,7 @@ using Portal.Web.Features.Admin;
 using Portal.Web.Features.Api;
 using Portal.Web.Features.Claims;
 using Portal.Web.Features.Coordination;
+using Portal.Web.Features.Digest;
 using Portal.Web.Features.Health;
 using Portal.Web.Features.Librarians;
 using Portal.Web.Features.Matching;
@@ -39,6 +40,7 @@ builder.Services
     .AddPortalMatching(builder.Configuration)
     .AddPortalClaims()
     .AddPortalCoordination(builder.Configuration)
+    .AddPortalDigest(builder.Configuration)
     .AddPortalSegmentation(builder.Configuration)
     .AddPortalApi(builder.Configuration);
 
