@@ -22,8 +22,9 @@ public enum DigestOutcome
 /// <summary>
 /// Sends one person's digest if it is due. The outbox row, DigestedAt on the notifications it
 /// carries and the person's DigestState (LastSentAt, Version + 1) are one SaveChanges: the update of
-/// DigestState is conditional on the Version read (and its first insert on the key), so when two
-/// nodes race, one saves and the other's whole save fails and is skipped.
+/// DigestState is conditional on the Version read, so when two nodes race, one saves and the
+/// other's whole save fails and is skipped. A person's first row is inserted on its own beforehand,
+/// giving way to a row another node inserted first.
 /// </summary>
 public sealed class DigestSender(PortalDbContext db, DigestBuilder builder, DigestOptions options, IMailLinks links, ILogger<DigestSender> logger)
 {
@@ -40,13 +41,20 @@ public sealed class DigestSender(PortalDbContext db, DigestBuilder builder, Dige
             return DigestOutcome.Skipped;
         }
 
-        var digest = await builder.BuildAsync(reader, now, cancellationToken);
         if (state is null)
         {
-            state = new DigestState { UserId = userId };
-            db.DigestStates.Add(state);
+            // The first digest: another node may be writing this row too, and either row will do, so the
+            // insert gives way instead of failing (and logging an error); the version check below decides.
+            await db.Database.ExecuteSqlInterpolatedAsync(
+                $"INSERT INTO \"DigestStates\" (\"UserId\", \"LastSentAt\", \"Version\") VALUES ({userId}, NULL, 0) ON CONFLICT DO NOTHING", cancellationToken);
+            state = await db.DigestStates.SingleAsync(s => s.UserId == userId, cancellationToken);
+            if (state.LastSentAt is { } sent && sent >= options.LatestSlot(now))
+            {
+                return DigestOutcome.Skipped;
+            }
         }
 
+        var digest = await builder.BuildAsync(reader, now, cancellationToken);
         state.LastSentAt = now;
         state.Version++;
         if (!digest.IsEmpty)
@@ -77,26 +85,8 @@ public sealed class DigestSender(PortalDbContext db, DigestBuilder builder, Dige
             logger.LogDebug("The digest of user {UserId} was sent by another node (its version moved); skipping it.", userId);
             return DigestOutcome.Skipped;
         }
-        catch (DbUpdateException e) when (db.Entry(state).State == EntityState.Added)
-        {
-            // Both nodes inserted the person's first DigestState row and the key let one through, or something else failed.
-            if (!await SentElsewhereAsync(userId, now, cancellationToken))
-            {
-                throw;
-            }
-
-            logger.LogDebug(e, "The digest of user {UserId} was sent by another node (it wrote the first state); skipping it.", userId);
-            return DigestOutcome.Skipped;
-        }
 
         return digest.IsEmpty ? DigestOutcome.NothingNew : DigestOutcome.Sent;
-    }
-
-    private async Task<bool> SentElsewhereAsync(string userId, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var slot = options.LatestSlot(now);
-        var lastSentAt = await db.DigestStates.AsNoTracking().Where(s => s.UserId == userId).Select(s => s.LastSentAt).SingleOrDefaultAsync(cancellationToken);
-        return lastSentAt is { } last && last >= slot;
     }
 
     private WeeklyDigestModel Model(WeeklyDigest digest) => new(
