@@ -1,4 +1,3 @@
-using System.Globalization;
 using Portal.Testing;
 
 namespace Portal.Web.Tests;
@@ -45,6 +44,4 @@ internal static class DigestSite
             await Task.Delay(100);
         }
     }
-
-    public static string Ticks(DateTimeOffset at) => at.UtcTicks.ToString(CultureInfo.InvariantCulture);
 }
