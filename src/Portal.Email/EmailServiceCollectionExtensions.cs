@@ -50,6 +50,7 @@ public static class EmailServiceCollectionExtensions
         services.AddSingleton<IEmailTemplate, PasswordChangedTemplate>();
         services.AddSingleton<IEmailTemplate, TwoFactorChangedTemplate>();
         services.AddSingleton<IEmailTemplate, Templates.Notifications.NotificationTemplate>();
+        services.AddSingleton<IEmailTemplate, Templates.Digest.WeeklyDigestTemplate>();
         services.AddSingleton<EmailTemplates>();
         services.AddSingleton<MailComposer>();
 

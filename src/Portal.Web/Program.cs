@@ -6,6 +6,7 @@ using Portal.Web.Features.Admin;
 using Portal.Web.Features.Api;
 using Portal.Web.Features.Claims;
 using Portal.Web.Features.Coordination;
+using Portal.Web.Features.Digest;
 using Portal.Web.Features.Health;
 using Portal.Web.Features.Librarians;
 using Portal.Web.Features.Matching;
@@ -42,6 +43,7 @@ builder.Services
     .AddPortalClaims()
     .AddPortalCoordination(builder.Configuration)
     .AddPortalNotifications(builder.Configuration)
+    .AddPortalDigest(builder.Configuration)
     .AddPortalSegmentation(builder.Configuration)
     .AddPortalUnsubscribe()
     .AddPortalApi(builder.Configuration);

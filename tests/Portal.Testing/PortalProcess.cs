@@ -131,6 +131,18 @@ public sealed class PortalProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Ends the process at once (SIGKILL), as a crash or a power cut would: nothing gets to clean up.</summary>
+    public async Task KillAsync()
+    {
+        if (_process.HasExited)
+        {
+            return;
+        }
+
+        _process.Kill(entireProcessTree: false);
+        await _process.WaitForExitAsync();
+    }
+
     public async ValueTask DisposeAsync()
     {
         await StopAsync();

@@ -23,15 +23,8 @@ public abstract class EmailTemplate<TModel> : IEmailTemplate
         return RenderAsync(model ?? throw new MailRefusedException($"The model for template {Name} is empty."), context);
     }
 
-    /// <summary>Renders the mail; Razor templates (RazorEmailTemplate) override this.</summary>
-    protected virtual Task<RenderedMail> RenderAsync(TModel model, TemplateContext context) => Task.FromResult(Render(model, context));
-
-    /// <summary>
-    /// For templates still built in C# with MailBody: a synchronous render. Kept only until the last
-    /// of them is a Razor component; new templates derive from RazorEmailTemplate instead.
-    /// </summary>
-    protected virtual RenderedMail Render(TModel model, TemplateContext context) =>
-        throw new NotSupportedException($"Template {Name} overrides neither RenderAsync nor Render.");
+    /// <summary>Renders the mail: RazorEmailTemplate renders the theme's component of the same name.</summary>
+    protected abstract Task<RenderedMail> RenderAsync(TModel model, TemplateContext context);
 
     /// <summary>A link for a button: only absolute http(s) addresses, so a model cannot smuggle in javascript: or data:.</summary>
     protected Uri Link(string value, string field) =>

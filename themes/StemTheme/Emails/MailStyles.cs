@@ -7,6 +7,8 @@ internal static class MailStyles
 
     public const string Paragraph = $"color:#212b32;{Font};font-size:16px;line-height:1.5;margin:0 0 16px";
 
+    public const string Heading = $"color:#212b32;{Font};font-size:19px;font-weight:bold;line-height:1.4;margin:24px 0 8px";
+
     public const string Small = $"color:#4c6272;{Font};font-size:14px;line-height:1.5;margin:0 0 8px";
 
     public const string Link = "color:#005eb8;text-decoration:underline";

@@ -1,0 +1,130 @@
+using System.Globalization;
+using MimeKit;
+using Portal.Testing;
+using static Portal.Web.Tests.DigestSite;
+
+namespace Portal.Web.Tests;
+
+/// <summary>A portal mailing a real SMTP server on loopback, whose digests are all due from start-up and looked for every second.</summary>
+public sealed class DigestSiteFixture : IAsyncLifetime
+{
+    private SmtpTestServer? _smtp;
+    private PortalProcess? _portal;
+
+    public SmtpTestServer Smtp => _smtp ?? throw new InvalidOperationException("Not started.");
+
+    public PortalProcess Portal => _portal ?? throw new InvalidOperationException("Not started.");
+
+    public async Task InitializeAsync()
+    {
+        _smtp = await SmtpTestServer.StartAsync();
+        var settings = DueNow();
+        settings["Portal:Smtp:Host"] = "127.0.0.1";
+        settings["Portal:Smtp:Port"] = _smtp.Port.ToString(CultureInfo.InvariantCulture);
+        settings["Portal:Smtp:From"] = "STEM Club Test <no-reply@example.org>";
+        settings["Portal:Email:PollSeconds"] = "1";
+        _portal = await PortalSites.StartSetUpSiteAsync(settings);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_portal is not null)
+        {
+            await _portal.DisposeAsync();
+            TestPaths.DeleteQuietly(_portal.DataPath);
+        }
+
+        if (_smtp is not null)
+        {
+            await _smtp.DisposeAsync();
+        }
+    }
+}
+
+/// <summary>The digest service in the running portal: due digests go out once, by SMTP; nothing new sends nothing.</summary>
+public sealed class DigestServiceTests(DigestSiteFixture site) : IClassFixture<DigestSiteFixture>
+{
+    [Fact]
+    public async Task A_due_digest_reaches_the_mail_server_with_its_notices_and_carries_each_notice_once()
+    {
+        var lena = await site.Portal.UserIdAsync(TestSite.LibrarianEmail);
+        await WaitForAsync(async () => await site.Portal.LastDigestAsync(lena) is not null, "the first round of digests", site.Portal);
+        var before = await site.Portal.DigestMailsToAsync(lena);
+        await site.Portal.AddDigestNoticeAsync(lena, "RequestMessage", "Helen Armstrong sent a message about the digest test request.", "/requests/digest-test");
+        await site.Portal.SetLastDigestAsync(lena, DateTimeOffset.UtcNow.AddDays(-8));
+
+        await WaitForAsync(async () => await site.Portal.DigestMailsToAsync(lena) > before, "Lena's digest in the outbox", site.Portal);
+        var mail = await WaitForMailAsync(TestSite.LibrarianEmail, "digest test request");
+        await Task.Delay(TimeSpan.FromSeconds(2)); // more rounds: none may send it again
+
+        Assert.Equal(DigestSubject, mail.Subject);
+        Assert.Equal(TestSite.LibrarianEmail, Assert.Single(mail.To.Mailboxes).Address);
+        Assert.Contains("Messages, questions and answers on requests you take part in\n", mail.TextBody, StringComparison.Ordinal);
+        Assert.Contains($"Helen Armstrong sent a message about the digest test request.: {site.Portal.BaseAddress}requests/digest-test", mail.TextBody, StringComparison.Ordinal);
+        Assert.Contains("You are getting this weekly digest because", mail.TextBody, StringComparison.Ordinal);
+        Assert.Contains($"{site.Portal.BaseAddress}account/notifications", mail.TextBody, StringComparison.Ordinal);
+        Assert.Contains("digest test request", mail.HtmlBody, StringComparison.Ordinal);
+        Assert.Equal(before + 1, await site.Portal.DigestMailsToAsync(lena));
+        Assert.Single(await MailsAsync(TestSite.LibrarianEmail, "digest test request"));
+        Assert.Equal(0, await site.Portal.ScalarAsync<int>(
+            "SELECT COUNT(*) FROM Notifications WHERE UserId = $user AND ForDigest = 1 AND DigestedAt IS NULL", ("$user", lena)));
+        Assert.True(await site.Portal.LastDigestAsync(lena) > DateTimeOffset.UtcNow.AddMinutes(-1));
+    }
+
+    [Fact]
+    public async Task A_member_with_nothing_new_gets_no_digest_but_is_done_for_the_week()
+    {
+        var claire = await site.Portal.UserIdAsync(TestSite.MemberEmail);
+        await WaitForAsync(async () => await site.Portal.LastDigestAsync(claire) is not null, "the first round of digests", site.Portal);
+        var weekAgo = DateTimeOffset.UtcNow.AddDays(-8);
+        await site.Portal.SetLastDigestAsync(claire, weekAgo);
+
+        await WaitForAsync(async () => await site.Portal.LastDigestAsync(claire) > weekAgo, "Claire's digest round", site.Portal);
+
+        Assert.Equal(0, await site.Portal.DigestMailsToAsync(claire));
+        Assert.Empty(await MailsAsync(TestSite.MemberEmail, subjectPart: null));
+    }
+
+    private async Task<IReadOnlyList<MimeMessage>> MailsAsync(string to, string? subjectPart) =>
+        (await site.Smtp.ReadMessagesAsync())
+            .Where(m => m.Subject == DigestSubject && m.To.Mailboxes.Any(b => string.Equals(b.Address, to, StringComparison.OrdinalIgnoreCase)))
+            .Where(m => subjectPart is null || (m.TextBody ?? string.Empty).Contains(subjectPart, StringComparison.Ordinal))
+            .ToList();
+
+    private async Task<MimeMessage> WaitForMailAsync(string to, string bodyPart)
+    {
+        var until = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (true)
+        {
+            if (await MailsAsync(to, bodyPart) is [var mail, ..])
+            {
+                return mail;
+            }
+
+            Assert.True(DateTime.UtcNow < until, $"No digest to {to} arrived.\n{site.Portal.Output}\n{site.Smtp.Output}");
+            await Task.Delay(200);
+        }
+    }
+}
+
+/// <summary>Bad Portal:Digest settings stop the portal at start-up with a message naming the key.</summary>
+public sealed class DigestSettingsTests
+{
+    [Theory]
+    [InlineData("Portal:Digest:CheckInterval", "often", "Portal:Digest:CheckInterval must be a time from 00:00:01 to 1.00:00:00 written hh:mm:ss")]
+    [InlineData("Portal:Digest:CheckInterval", "00:00:00", "Portal:Digest:CheckInterval must be a time from 00:00:01 to 1.00:00:00 written hh:mm:ss")]
+    [InlineData("Portal:Digest:DayOfWeek", "Moonday", "Portal:Digest:DayOfWeek must be a day of the week in English, for example Monday, not 'Moonday'.")]
+    [InlineData("Portal:Digest:Hour", "24", "Portal:Digest:Hour must be a whole hour from 0 to 23 (UTC), not '24'.")]
+    [InlineData("Portal:Digest:Hour", "-1", "Portal:Digest:Hour must be a whole hour from 0 to 23 (UTC), not '-1'.")]
+    public async Task A_bad_setting_stops_the_start_with_a_clear_message(string key, string value, string message)
+    {
+        var dataPath = TestPaths.NewTempFolder("bad-digest");
+        await using var portal = await PortalProcess.StartAsync(dataPath, new Dictionary<string, string> { [key] = value }, waitUntilReady: false);
+
+        var exitCode = await portal.WaitForExitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains(message, portal.Output, StringComparison.Ordinal);
+        TestPaths.DeleteQuietly(dataPath);
+    }
+}
