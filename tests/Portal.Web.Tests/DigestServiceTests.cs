@@ -72,6 +72,34 @@ public sealed class DigestServiceTests(DigestSiteFixture site) : IClassFixture<D
     }
 
     [Fact]
+    public async Task The_digest_carries_a_one_click_unsubscribe_that_stops_the_next_digest()
+    {
+        var tomasz = await site.Portal.UserIdAsync("tomasz.nowak@example.org");
+        await WaitForAsync(async () => await site.Portal.LastDigestAsync(tomasz) is not null, "the first round of digests", site.Portal);
+        await site.Portal.AddDigestNoticeAsync(tomasz, "RequestMessage", "Helen Armstrong sent a message about the unsubscribe test request.", "/requests/unsubscribe-test");
+        await site.Portal.SetLastDigestAsync(tomasz, DateTimeOffset.UtcNow.AddDays(-8));
+        var mail = await WaitForMailAsync("tomasz.nowak@example.org", "unsubscribe test request");
+        var header = mail.Headers["List-Unsubscribe"] ?? string.Empty;
+        Assert.Equal("List-Unsubscribe=One-Click", mail.Headers["List-Unsubscribe-Post"]);
+        Assert.StartsWith($"<{site.Portal.BaseAddress}notifications/unsubscribe?token=", header, StringComparison.Ordinal);
+        using var mailClient = new HttpClient();
+
+        var question = await mailClient.GetStringAsync(header[1..^1]);
+        using var oneClick = await mailClient.PostAsync(header[1..^1], new FormUrlEncodedContent([new("List-Unsubscribe", "One-Click")]));
+        await site.Portal.AddDigestNoticeAsync(tomasz, "RequestMessage", "Helen Armstrong sent another message after the unsubscribe.", "/requests/unsubscribe-test");
+        await site.Portal.SetLastDigestAsync(tomasz, DateTimeOffset.UtcNow.AddDays(-8));
+        await Task.Delay(TimeSpan.FromSeconds(4)); // several rounds of the digest service
+
+        Assert.Contains("Stop the weekly digest?", question, StringComparison.Ordinal);
+        Assert.Equal(System.Net.HttpStatusCode.OK, oneClick.StatusCode);
+        Assert.Equal("Off", await site.Portal.ScalarAsync<string>(
+            "SELECT Delivery FROM NotificationPreferences WHERE UserId = $user AND Kind = 'WeeklyDigest'", ("$user", tomasz)));
+        Assert.Empty(await MailsAsync("tomasz.nowak@example.org", "another message after the unsubscribe"));
+        Assert.Equal(1, await site.Portal.ScalarAsync<int>(
+            "SELECT COUNT(*) FROM Notifications WHERE UserId = $user AND ForDigest = 1 AND DigestedAt IS NULL", ("$user", tomasz)));
+    }
+
+    [Fact]
     public async Task A_member_with_nothing_new_gets_no_digest_but_is_done_for_the_week()
     {
         var claire = await site.Portal.UserIdAsync(TestSite.MemberEmail);
@@ -82,13 +110,13 @@ public sealed class DigestServiceTests(DigestSiteFixture site) : IClassFixture<D
         await WaitForAsync(async () => await site.Portal.LastDigestAsync(claire) > weekAgo, "Claire's digest round", site.Portal);
 
         Assert.Equal(0, await site.Portal.DigestMailsToAsync(claire));
-        Assert.Empty(await MailsAsync(TestSite.MemberEmail, subjectPart: null));
+        Assert.Empty(await MailsAsync(TestSite.MemberEmail, bodyPart: null));
     }
 
-    private async Task<IReadOnlyList<MimeMessage>> MailsAsync(string to, string? subjectPart) =>
+    private async Task<IReadOnlyList<MimeMessage>> MailsAsync(string to, string? bodyPart) =>
         (await site.Smtp.ReadMessagesAsync())
             .Where(m => m.Subject == DigestSubject && m.To.Mailboxes.Any(b => string.Equals(b.Address, to, StringComparison.OrdinalIgnoreCase)))
-            .Where(m => subjectPart is null || (m.TextBody ?? string.Empty).Contains(subjectPart, StringComparison.Ordinal))
+            .Where(m => bodyPart is null || (m.TextBody ?? string.Empty).Contains(bodyPart, StringComparison.Ordinal))
             .ToList();
 
     private async Task<MimeMessage> WaitForMailAsync(string to, string bodyPart)

@@ -84,6 +84,30 @@ public sealed partial class NotificationPagesTests(ApiSiteFixture site) : IClass
         }
     }
 
+    [Fact]
+    public async Task The_weekly_digest_can_be_stopped_and_started_again()
+    {
+        var (who, client) = await NewSignedInLibrarianAsync();
+        using (client)
+        {
+            var before = await client.GetStringAsync(Settings);
+            var fields = AllAt("Immediately");
+            fields["Digest"] = "Off";
+            using var stopped = await client.PostFormAsync(Settings, fields);
+            var whileStopped = await client.GetStringAsync(Settings);
+            var rowWhileStopped = await site.Portal.ScalarAsync<string>("SELECT Delivery FROM NotificationPreferences WHERE UserId = $user AND Kind = 'WeeklyDigest'", ("$user", who.Id));
+            fields["Digest"] = "On";
+            using var started = await client.PostFormAsync(Settings, fields);
+
+            Assert.Matches("name=\"Digest\" type=\"radio\" value=\"On\" checked", before);
+            Assert.Equal(HttpStatusCode.Redirect, stopped.StatusCode);
+            Assert.Matches("name=\"Digest\" type=\"radio\" value=\"Off\" checked", whileStopped);
+            Assert.Equal("Off", rowWhileStopped);
+            Assert.Equal(HttpStatusCode.Redirect, started.StatusCode);
+            Assert.Equal(0, await site.Portal.ScalarAsync<int>("SELECT COUNT(*) FROM NotificationPreferences WHERE UserId = $user AND Kind = 'WeeklyDigest'", ("$user", who.Id)));
+        }
+    }
+
     [Theory]
     [InlineData("Delivery[RequestClaimed]", "Sometimes", "Choose how you want to hear about claims, releases and mentors on requests you take part in")]
     [InlineData("Delivery[Nonsense]", "Off", "Choose how to hear about only the kinds of notification listed")]
@@ -91,6 +115,7 @@ public sealed partial class NotificationPagesTests(ApiSiteFixture site) : IClass
     [InlineData("Topics", "frailty", "Choose only topics from the list")]
     [InlineData("WorkStreams", "3f2504e0-4f89-11d3-9a0c-0305e82c3301", "Choose only work streams from the list")]
     [InlineData("WorkStreams", "not-a-work-stream", "Choose only work streams from the list")]
+    [InlineData("Digest", "Fortnightly", "Choose whether to get the weekly digest")]
     public async Task A_value_the_page_does_not_offer_is_refused_with_a_message_and_nothing_is_saved(string field, string value, string message)
     {
         var (who, client) = await NewSignedInLibrarianAsync();

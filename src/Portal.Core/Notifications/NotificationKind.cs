@@ -59,6 +59,14 @@ public static class NotificationKinds
             "You are getting this email because you hold this evidence request and its deadline is close.", NotificationDelivery.Immediately),
     ];
 
+    /// <summary>
+    /// The name stored for the weekly digest itself: on its mails (so they can be unsubscribed from)
+    /// and as a preference row with delivery Off when the person stopped it.
+    /// </summary>
+    public const string WeeklyDigest = "WeeklyDigest";
+
+    public const string WeeklyDigestLabel = "The weekly digest";
+
     public static NotificationKindInfo Describe(NotificationKind kind) =>
         All.FirstOrDefault(k => k.Kind == kind) ?? throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a notification kind.");
 }

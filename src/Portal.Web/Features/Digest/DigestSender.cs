@@ -1,3 +1,4 @@
+using Portal.Core.Notifications;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Data.SaveHook;
@@ -64,6 +65,7 @@ public sealed class DigestSender(PortalDbContext db, DigestBuilder builder, Dige
                 RecipientUserId = userId,
                 ToAddress = reader.Email,
                 Template = WeeklyDigestTemplate.TemplateName,
+                Kind = NotificationKinds.WeeklyDigest,
                 Model = EmailModelJson.Serialize(Model(digest)),
                 CreatedAt = now,
                 NextAttemptAt = now,

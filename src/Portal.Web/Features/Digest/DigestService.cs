@@ -1,3 +1,4 @@
+using Portal.Core.Notifications;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 
@@ -69,11 +70,12 @@ public sealed class DigestService(IServiceScopeFactory scopes, DigestOptions opt
         return sent;
     }
 
-    /// <summary>Active accounts with no digest since the slot.</summary>
+    /// <summary>Active accounts with no digest since the slot, leaving out those who stopped the digest.</summary>
     public static async Task<IReadOnlyList<string>> DueAsync(PortalDbContext db, DateTimeOffset slot, CancellationToken cancellationToken) =>
         await db.Users.AsNoTracking()
             .Where(u => u.EmailConfirmed && u.ApprovedAt != null && u.DeactivatedAt == null && u.Email != null)
             .Where(u => !db.DigestStates.Any(s => s.UserId == u.Id && s.LastSentAt >= slot))
+            .Where(u => !db.NotificationPreferences.Any(p => p.UserId == u.Id && p.Kind == NotificationKinds.WeeklyDigest && p.Delivery == NotificationDelivery.Off))
             .OrderBy(u => u.Id)
             .Select(u => u.Id)
             .ToListAsync(cancellationToken);

@@ -10,7 +10,7 @@ namespace Portal.Web.Features.Notifications;
 
 /// <summary>How a person hears of each kind of notification, and the topics and work streams they follow.</summary>
 public sealed record NotificationChoices(
-    IReadOnlyDictionary<NotificationKind, NotificationDelivery> Deliveries, IReadOnlyList<int> TopicIds, IReadOnlyList<Guid> WorkStreamIds);
+    IReadOnlyDictionary<NotificationKind, NotificationDelivery> Deliveries, IReadOnlyList<int> TopicIds, IReadOnlyList<Guid> WorkStreamIds, bool DigestStopped = false);
 
 /// <summary>An active work stream a person may follow.</summary>
 public sealed record WorkStreamChoice(Guid Id, string Title);
@@ -34,7 +34,8 @@ public sealed class NotificationSettings(PortalDbContext db, LibrarianProfileEdi
         return new NotificationChoices(
             deliveries,
             subscriptions.Where(s => s.TopicId != null).Select(s => s.TopicId!.Value).ToList(),
-            subscriptions.Where(s => s.WorkStreamId != null).Select(s => s.WorkStreamId!.Value).ToList());
+            subscriptions.Where(s => s.WorkStreamId != null).Select(s => s.WorkStreamId!.Value).ToList(),
+            stored.TryGetValue(NotificationKinds.WeeklyDigest, out var digest) && digest == NotificationDelivery.Off);
     }
 
     public async Task<SubscriptionOptions> OptionsAsync(CancellationToken cancellationToken)
@@ -84,6 +85,17 @@ public sealed class NotificationSettings(PortalDbContext db, LibrarianProfileEdi
             {
                 db.NotificationPreferences.Add(new NotificationPreference { UserId = userId, Kind = kind.Kind.ToString(), Delivery = wanted });
             }
+        }
+
+        // The digest itself: a row with delivery Off while it is stopped, none while it is sent.
+        var digestRow = stored.GetValueOrDefault(NotificationKinds.WeeklyDigest);
+        if (choices.DigestStopped && digestRow is null)
+        {
+            db.NotificationPreferences.Add(new NotificationPreference { UserId = userId, Kind = NotificationKinds.WeeklyDigest, Delivery = NotificationDelivery.Off });
+        }
+        else if (!choices.DigestStopped && digestRow is not null)
+        {
+            db.NotificationPreferences.Remove(digestRow);
         }
 
         // Only what changed: a subscription kept across a save keeps its row and the moment it began.

@@ -12,6 +12,13 @@ public sealed class PreferencesForm
 {
     public Dictionary<string, string> Delivery { get; set; } = [];
 
+    public const string DigestOn = "On";
+
+    public const string DigestOff = "Off";
+
+    /// <summary>On or Off; a form without it (an older page) keeps the digest on.</summary>
+    public string? Digest { get; set; }
+
     public List<string> Topics { get; set; } = [];
 
     public List<string> WorkStreams { get; set; } = [];
@@ -22,6 +29,7 @@ public sealed class PreferencesForm
     public static PreferencesForm From(NotificationChoices saved) => new()
     {
         Delivery = saved.Deliveries.ToDictionary(d => d.Key.ToString(), d => d.Value.ToString()),
+        Digest = saved.DigestStopped ? DigestOff : DigestOn,
         Topics = saved.TopicIds.Select(id => id.ToString(CultureInfo.InvariantCulture)).ToList(),
         WorkStreams = saved.WorkStreamIds.Select(id => id.ToString()).ToList(),
     };
@@ -75,6 +83,11 @@ public sealed class PreferencesForm
             }
         }
 
-        return new NotificationChoices(deliveries, topics, workStreams);
+        if (Digest is not (null or DigestOn or DigestOff))
+        {
+            problems.Add(new(nameof(Digest), "Choose whether to get the weekly digest"));
+        }
+
+        return new NotificationChoices(deliveries, topics, workStreams, Digest == DigestOff);
     }
 }

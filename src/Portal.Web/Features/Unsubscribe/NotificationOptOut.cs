@@ -5,11 +5,11 @@ using Portal.Data.SaveHook;
 
 namespace Portal.Web.Features.Unsubscribe;
 
-/// <summary>Turns one kind of notification mail off for one person: their preference for it becomes Off.</summary>
+/// <summary>Turns one kind of notification mail, or the weekly digest, off for one person: their preference for it becomes Off.</summary>
 public sealed class NotificationOptOut(PortalDbContext db)
 {
     /// <summary>False when the account no longer exists.</summary>
-    public async Task<bool> TurnOffAsync(string userId, NotificationKind kind, CancellationToken cancellationToken)
+    public async Task<bool> TurnOffAsync(string userId, string kind, CancellationToken cancellationToken)
     {
         if (!await db.Users.AnyAsync(u => u.Id == userId, cancellationToken))
         {
@@ -18,14 +18,14 @@ public sealed class NotificationOptOut(PortalDbContext db)
 
         try
         {
-            await SetOffAsync(userId, kind.ToString(), cancellationToken);
+            await SetOffAsync(userId, kind, cancellationToken);
         }
         catch (DbUpdateException)
         {
             // Two clicks at once (a mail client's one-click and the person's own): the other added
             // the row first, so this one updates it.
             db.ChangeTracker.Clear();
-            await SetOffAsync(userId, kind.ToString(), cancellationToken);
+            await SetOffAsync(userId, kind, cancellationToken);
         }
 
         return true;

@@ -18,7 +18,7 @@ public sealed class UnsubscribeController(UnsubscribeTokens tokens, Notification
 {
     [HttpGet]
     public IActionResult Ask(string? token) =>
-        Read(token, out var kind, out _) is { } refusal ? refusal : View("Unsubscribe", new UnsubscribePage(token!, kind!));
+        Read(token, out var subject, out _) is { } refusal ? refusal : View("Unsubscribe", new UnsubscribePage(token!, subject!));
 
     [HttpPost]
     [IgnoreAntiforgeryToken] // checked below, except for the RFC 8058 one-click body
@@ -29,13 +29,13 @@ public sealed class UnsubscribeController(UnsubscribeTokens tokens, Notification
             return BadLink("The form had expired. Open the link in the email again.");
         }
 
-        if (Read(token, out var kind, out var userId) is { } refusal)
+        if (Read(token, out var subject, out var userId) is { } refusal)
         {
             return refusal;
         }
 
-        return await optOut.TurnOffAsync(userId!, kind!.Kind, cancellationToken)
-            ? View("Unsubscribed", kind)
+        return await optOut.TurnOffAsync(userId!, subject!.Name, cancellationToken)
+            ? View("Unsubscribed", subject)
             : BadLink("This link is no longer valid: the account it was for has been closed.");
     }
 
@@ -44,9 +44,9 @@ public sealed class UnsubscribeController(UnsubscribeTokens tokens, Notification
         Request.HasFormContentType && Request.Form.Count == 1
         && Request.Form.TryGetValue("List-Unsubscribe", out var value) && value == "One-Click";
 
-    private ViewResult? Read(string? token, out NotificationKindInfo? kind, out string? userId)
+    private ViewResult? Read(string? token, out UnsubscribeSubject? subject, out string? userId)
     {
-        kind = null;
+        subject = null;
         userId = null;
         var read = tokens.Read(token);
         if (read.Status == UnsubscribeTokenStatus.Expired)
@@ -54,8 +54,8 @@ public sealed class UnsubscribeController(UnsubscribeTokens tokens, Notification
             return BadLink("This unsubscribe link has expired. Sign in and change your email settings instead.");
         }
 
-        kind = NotificationKinds.All.FirstOrDefault(k => k.Kind.ToString() == read.Kind);
-        if (read.Status != UnsubscribeTokenStatus.Valid || kind is null)
+        subject = UnsubscribeSubject.For(read.Kind);
+        if (read.Status != UnsubscribeTokenStatus.Valid || subject is null)
         {
             return BadLink("This unsubscribe link is not valid. Check that you copied all of it from the email, or sign in and change your email settings instead.");
         }
@@ -72,4 +72,13 @@ public sealed class UnsubscribeController(UnsubscribeTokens tokens, Notification
 }
 
 /// <summary>The question page: which kind of mail the link stops, and the token the form posts back.</summary>
-public sealed record UnsubscribePage(string Token, NotificationKindInfo Kind);
+public sealed record UnsubscribePage(string Token, UnsubscribeSubject Kind);
+
+/// <summary>What a link stops: a kind of notification mail, or the weekly digest; by its stored name and its label.</summary>
+public sealed record UnsubscribeSubject(string Name, string Label)
+{
+    public static UnsubscribeSubject? For(string? name) =>
+        name == NotificationKinds.WeeklyDigest
+            ? new(NotificationKinds.WeeklyDigest, NotificationKinds.WeeklyDigestLabel)
+            : NotificationKinds.All.FirstOrDefault(k => k.Kind.ToString() == name) is { } kind ? new(kind.Kind.ToString(), kind.Label) : null;
+}
