@@ -162,6 +162,20 @@ public class MailTemplateTests
     }
 
     [Fact]
+    public async Task Notification_text_with_line_breaks_or_of_any_length_makes_a_one_line_subject_that_cannot_add_headers()
+    {
+        var text = "Helen asked:\r\nBcc: everyone@example.org\r\n\r\n" + string.Concat(Enumerable.Repeat("a very long question about falls prevention ", 20));
+        var mail = await Templates.RenderAsync(NotificationMail.TemplateName,
+            EmailModelJson.Serialize(new NotificationMail("Alice", "RequestMessage", text, null, "https://portal.example.org/account/notifications")), Context);
+
+        Assert.DoesNotContain('\r', mail.Subject);
+        Assert.DoesNotContain('\n', mail.Subject);
+        Assert.StartsWith("STEM Club Test: Helen asked: Bcc: everyone@example.org a very long question", mail.Subject, StringComparison.Ordinal);
+        Assert.EndsWith("…", mail.Subject, StringComparison.Ordinal);
+        Assert.True(mail.Subject.Length <= "STEM Club Test: ".Length + 121, mail.Subject);
+    }
+
+    [Fact]
     public async Task A_notification_link_that_is_not_an_absolute_http_address_is_refused()
     {
         var refused = await Assert.ThrowsAsync<MailRefusedException>(() => Templates.RenderAsync(NotificationMail.TemplateName,
