@@ -1,3 +1,5 @@
+using Portal.Web.Infrastructure;
+
 namespace Portal.Web.Features.Notifications;
 
 /// <summary>
@@ -7,62 +9,14 @@ namespace Portal.Web.Features.Notifications;
 /// again. Every node runs it; <see cref="DeadlineReminders"/> makes that safe.
 /// </summary>
 public sealed class DeadlineReminderService(
-    IServiceScopeFactory scopes, NotificationOptions options, TimeProvider clock, ILogger<DeadlineReminderService> logger) : BackgroundService
+    IServiceScopeFactory scopes, NotificationOptions options, TimeProvider clock, ILogger<DeadlineReminderService> logger)
+    : RoundsService<Guid>(scopes, options.ReminderInterval, clock, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(options.ReminderInterval, clock);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
-            {
-                try
-                {
-                    await RunOnceAsync(stoppingToken);
-                }
-                catch (Exception e) when (!stoppingToken.IsCancellationRequested)
-                {
-                    logger.LogError(e, "Looking for deadlines to remind of failed; trying again in {Interval}.", options.ReminderInterval);
-                }
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // The host is stopping.
-        }
-    }
+    protected override string Job => "Deadline reminders";
 
-    /// <summary>One round; returns how many claimants this node reminded.</summary>
-    public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
-    {
-        IReadOnlyList<Guid> candidates;
-        await using (var scope = scopes.CreateAsyncScope())
-        {
-            candidates = await scope.ServiceProvider.GetRequiredService<DeadlineReminders>().CandidatesAsync(cancellationToken);
-        }
+    protected override Task<IReadOnlyList<Guid>> FindAsync(IServiceProvider services, DateTimeOffset now, CancellationToken cancellationToken) =>
+        services.GetRequiredService<DeadlineReminders>().CandidatesAsync(cancellationToken);
 
-        var reminded = 0;
-        foreach (var id in candidates)
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                if (await scope.ServiceProvider.GetRequiredService<DeadlineReminders>().RemindAsync(id, cancellationToken))
-                {
-                    reminded++;
-                }
-            }
-            catch (Exception e) when (!cancellationToken.IsCancellationRequested)
-            {
-                logger.LogError(e, "Could not remind of the deadline of request {RequestId}; the next round tries again.", id);
-            }
-        }
-
-        if (reminded > 0)
-        {
-            logger.LogInformation("Reminded {Count} claimants that their deadline is close.", reminded);
-        }
-
-        return reminded;
-    }
+    protected override Task<bool> HandleAsync(IServiceProvider services, Guid requestId, DateTimeOffset now, CancellationToken cancellationToken) =>
+        services.GetRequiredService<DeadlineReminders>().RemindAsync(requestId, cancellationToken);
 }
