@@ -6,6 +6,7 @@ using Portal.Core.Librarians;
 using Portal.Core.Requests;
 using Portal.Core.Segmentation;
 using Portal.Core.Site;
+using Portal.Core.Summaries;
 using Portal.Core.Topics;
 using Portal.Core.WorkStreams;
 using Portal.Data.Identity;
@@ -35,6 +36,12 @@ public abstract class PortalDbContext(DbContextOptions options)
     public DbSet<RequestMessage> RequestMessages => Set<RequestMessage>();
 
     public DbSet<TimeRecord> TimeRecords => Set<TimeRecord>();
+
+    public DbSet<SearchSummary> SearchSummaries => Set<SearchSummary>();
+
+    public DbSet<Reference> SummaryReferences => Set<Reference>();
+
+    public DbSet<PeerReview> PeerReviews => Set<PeerReview>();
 
     public DbSet<SegmentationOutput> SegmentationOutputs => Set<SegmentationOutput>();
 

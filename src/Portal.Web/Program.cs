@@ -15,6 +15,7 @@ using Portal.Web.Features.Permissions;
 using Portal.Web.Features.Requests;
 using Portal.Web.Features.Segmentation;
 using Portal.Web.Features.Site;
+using Portal.Web.Features.Summaries;
 using Portal.Web.Features.Unsubscribe;
 using Portal.Web.Features.WorkStreams;
 using Portal.Web.Infrastructure;
@@ -41,6 +42,7 @@ builder.Services
     .AddPortalLibrarians()
     .AddPortalMatching(builder.Configuration)
     .AddPortalClaims()
+    .AddPortalSummaries(builder.Configuration)
     .AddPortalCoordination(builder.Configuration)
     .AddPortalNotifications(builder.Configuration)
     .AddPortalDigest(builder.Configuration)

@@ -23,6 +23,15 @@ public enum NotificationKind
 
     /// <summary>A request the person holds is nearly due.</summary>
     DeadlineReminder = 5,
+
+    /// <summary>A peer review of a search: asked of the person, or approved or sent back to its author.</summary>
+    SummaryReview = 6,
+
+    /// <summary>A search summary delivered to its requester (and the leads of the work stream).</summary>
+    SummaryDelivered = 7,
+
+    /// <summary>The date an author set to re-run or review a summary has come.</summary>
+    SummaryReviewDue = 8,
 }
 
 /// <summary>How a person wants to hear about one kind of notification.</summary>
@@ -57,6 +66,12 @@ public static class NotificationKinds
             "You are getting this email because you coordinate evidence requests and this one needs attention.", NotificationDelivery.Immediately),
         new(NotificationKind.DeadlineReminder, "Reminders before the deadline of requests you hold",
             "You are getting this email because you hold this evidence request and its deadline is close.", NotificationDelivery.Immediately),
+        new(NotificationKind.SummaryReview, "Peer reviews of searches: asked of you, or approved or sent back to you",
+            "You are getting this email because you write or review the search summary of this evidence request.", NotificationDelivery.Immediately),
+        new(NotificationKind.SummaryDelivered, "Search summaries delivered to you",
+            "You are getting this email because a search summary was delivered for an evidence request you made or whose work stream you lead.", NotificationDelivery.Immediately),
+        new(NotificationKind.SummaryReviewDue, "Reminders to re-run or review your summaries",
+            "You are getting this email because you wrote this search summary and the date you set to re-run or review it has come.", NotificationDelivery.Immediately),
     ];
 
     /// <summary>

@@ -23,7 +23,8 @@ public sealed record RequestDetails(
     string? CareSettings = null,
     EvidenceTypes EvidenceTypes = EvidenceTypes.None,
     string? NotWanted = null,
-    string? KnownPapers = null)
+    string? KnownPapers = null,
+    bool PeerReview = false)
 {
     // For EF Core, which cannot pass the nested framework to the constructor; it sets the properties.
     private RequestDetails()
@@ -41,7 +42,7 @@ public sealed record RequestDetails(
         nameof(Question), nameof(Framework), nameof(Decision), nameof(DecisionForum), nameof(DecisionDate),
         nameof(OnBehalfOfName), nameof(OnBehalfOfRole), nameof(EvidenceFromYear), nameof(EvidenceToYear),
         nameof(Geography), nameof(CareSettings), nameof(EvidenceTypes), nameof(NotWanted), nameof(KnownPapers),
-        nameof(Output), nameof(Deadline), nameof(Urgency), nameof(UrgencyReason), nameof(ShortDeadlineReason),
+        nameof(Output), nameof(Deadline), nameof(Urgency), nameof(UrgencyReason), nameof(ShortDeadlineReason), nameof(PeerReview),
     ];
 
     /// <summary>
@@ -176,6 +177,7 @@ public sealed record RequestDetails(
         Compare(nameof(Urgency), before.Urgency, Urgency);
         Compare(nameof(UrgencyReason), before.UrgencyReason, UrgencyReason);
         Compare(nameof(ShortDeadlineReason), before.ShortDeadlineReason, ShortDeadlineReason);
+        Compare(nameof(PeerReview), before.PeerReview, PeerReview);
         return changes;
     }
 

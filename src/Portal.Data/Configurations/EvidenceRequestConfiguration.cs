@@ -48,6 +48,7 @@ internal sealed class EvidenceRequestConfiguration : IEntityTypeConfiguration<Ev
             details.Property(d => d.EvidenceTypes).HasColumnName("EvidenceTypes");
             details.Property(d => d.NotWanted).HasColumnName("NotWanted").HasMaxLength(RequestDetails.LongTextMaxLength);
             details.Property(d => d.KnownPapers).HasColumnName("KnownPapers").HasMaxLength(RequestDetails.LongTextMaxLength);
+            details.Property(d => d.PeerReview).HasColumnName("PeerReviewWanted");
             details.ComplexProperty(d => d.Framework, framework =>
             {
                 framework.Property(f => f.Kind).HasColumnName("Framework").HasConversion<string>().HasMaxLength(20);
