@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Mvc.Razor;
+using Portal.Content;
 using Portal.Theming;
 using Portal.Web.Features.Site;
 

@@ -4,6 +4,7 @@ using System.Text;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Portal.Content;
 using Portal.Core.Geography;
 using Portal.Data;
 using Portal.Segmentation.Charts;

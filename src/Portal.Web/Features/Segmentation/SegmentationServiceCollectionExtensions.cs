@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Portal.Content;
 using Portal.Theming;
 using Portal.Web.Infrastructure;
 using Portal.Web.Infrastructure.Authorization;

@@ -3,7 +3,7 @@ using Markdig;
 using Markdig.Syntax;
 using Microsoft.AspNetCore.Html;
 
-namespace Portal.Web.Infrastructure;
+namespace Portal.Content;
 
 /// <summary>
 /// Turns Markdown a user wrote into HTML that is safe to show: Markdig renders it with raw HTML
