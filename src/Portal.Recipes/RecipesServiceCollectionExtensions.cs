@@ -22,6 +22,10 @@ public static class RecipesServiceCollectionExtensions
         services.AddScoped<IRecipeStepHandler, LibrariansStep>();
         services.AddScoped<IRecipeStepHandler, WorkStreamsStep>();
         services.AddScoped<IRecipeStepHandler, RequestsStep>();
+        services.AddScoped<RequestSummaries>();
+        services.TryAddSingleton<Content.MarkdownRenderer>();
+        // Approval before delivery as by default; the host replaces it with the configured policy.
+        services.TryAddSingleton(Core.Summaries.ReviewPolicy.Default);
         // The usual turnaround per output; the host replaces it with the configured one.
         services.TryAddSingleton(new Core.Requests.TurnaroundRules());
         services.AddScoped<IRecipeStepHandler, SegmentationStep>();

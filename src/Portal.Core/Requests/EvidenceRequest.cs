@@ -297,7 +297,8 @@ public sealed class EvidenceRequest : Entity
         Raise(new RequestAnswered(Id, by, paused));
     }
 
-    public void SendForReview(string by, DateTimeOffset now)
+    // Review and delivery move with the request's summary (SearchSummary), never on their own.
+    internal void SendForReview(string by, DateTimeOffset now)
     {
         RequireClaimant(by, "send for review");
         RequireState("sent for review", RequestState.Claimed);
@@ -307,7 +308,7 @@ public sealed class EvidenceRequest : Entity
     }
 
     /// <summary>The reviewer sends the work back to the claimant. The reviewer cannot be the claimant.</summary>
-    public void AskForChanges(string by, string reason, DateTimeOffset now)
+    internal void AskForChanges(string by, string reason, DateTimeOffset now)
     {
         if (by == ClaimantId)
         {
@@ -322,7 +323,7 @@ public sealed class EvidenceRequest : Entity
     }
 
     /// <summary>Only the claimant delivers: from Claimed when no review is required, or after review.</summary>
-    public void Deliver(string by, DateTimeOffset now)
+    internal void Deliver(string by, DateTimeOffset now)
     {
         RequireClaimant(by, "deliver");
         RequireState("delivered", RequestState.Claimed, RequestState.InReview);

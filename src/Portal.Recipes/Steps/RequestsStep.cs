@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Core;
 using Portal.Core.Requests;
+using Portal.Core.Summaries;
 using Portal.Core.WorkStreams;
 using Portal.Data;
 
@@ -11,10 +12,11 @@ namespace Portal.Recipes.Steps;
 /// methods as the people the step names (requester, claimant, mentor). Deadlines are given in days
 /// from today, so the recipe stays valid whatever day it runs. A request waiting for its requester
 /// has its question in the conversation; "messages" add to the conversation and "time" records
-/// time spent. A request is found again by its key; one that exists is left as it is, with its
-/// messages and time.
+/// time spent. A request in review, delivered or closed has its "summary", which takes it there. A
+/// request is found again by its key; one that exists is left as it is, with its messages, time
+/// and summary.
 /// </summary>
-internal sealed class RequestsStep(PortalDbContext db, TimeProvider clock, TurnaroundRules turnaround) : IRecipeStepHandler
+internal sealed class RequestsStep(PortalDbContext db, TimeProvider clock, TurnaroundRules turnaround, RequestSummaries summaries) : IRecipeStepHandler
 {
     public string StepName => "Requests";
 
@@ -54,7 +56,9 @@ internal sealed class RequestsStep(PortalDbContext db, TimeProvider clock, Turna
         string? Reason = null,
         string? Mentor = null,
         IReadOnlyList<MessageData>? Messages = null,
-        IReadOnlyList<TimeData>? Time = null);
+        IReadOnlyList<TimeData>? Time = null,
+        SummaryData? Summary = null,
+        bool PeerReview = false);
 
     /// <summary>A message in the request's conversation, sent <paramref name="DaysAgo"/> days ago by someone taking part in it.</summary>
     private sealed record MessageData(string From, string Body, int DaysAgo = 0);
@@ -98,7 +102,7 @@ internal sealed class RequestsStep(PortalDbContext db, TimeProvider clock, Turna
         }
 
         var workStreams = await db.WorkStreams.Include(w => w.Leads).ToDictionaryAsync(w => w.Key, StringComparer.OrdinalIgnoreCase, cancellationToken);
-        var emails = wanted.SelectMany(r => new[] { r.Requester, r.Claimant, r.Mentor }
+        var emails = wanted.SelectMany(r => new[] { r.Requester, r.Claimant, r.Mentor, r.Summary?.Reviewer }
                 .Concat((r.Messages ?? []).Select(m => m.From))
                 .Concat((r.Time ?? []).Select(t => t.Librarian)))
             .OfType<string>().Select(e => e.ToUpperInvariant()).Distinct().ToList();
@@ -110,6 +114,7 @@ internal sealed class RequestsStep(PortalDbContext db, TimeProvider clock, Turna
                 where role.Name == Roles.Librarian
                 select userRole.UserId)
             .ToListAsync(cancellationToken);
+        var seekingMentoring = await db.LibrarianProfiles.Where(p => p.SeeksMentoring).Select(p => p.UserId).ToListAsync(cancellationToken);
 
         var now = clock.GetUtcNow();
         var today = DateOnly.FromDateTime(now.UtcDateTime);
@@ -176,20 +181,36 @@ internal sealed class RequestsStep(PortalDbContext db, TimeProvider clock, Turna
                 item.CareSettings,
                 (item.EvidenceTypes ?? []).Aggregate(EvidenceTypes.None, (all, type) => all | type),
                 item.NotWanted,
-                item.KnownPapers);
+                item.KnownPapers,
+                item.PeerReview);
             try
             {
                 var request = EvidenceRequest.Draft(workStream, requester, details, start, turnaround, ids[item.Key]);
-                var conversation = new List<RequestMessage>();
+                var work = new Work(item, requester, claimant, mentor, seekingMentoring.Contains(claimant ?? string.Empty), key => UserId(users, key, $"Request {item.Key} names"), now);
                 for (var i = 0; i < path.Length; i++)
                 {
                     // Each step a day after the one before, never later than now.
                     var at = start.AddDays(i + 1) < now ? start.AddDays(i + 1) : now;
-                    Apply(request, path[i], item, requester, claimant, mentor, at, conversation);
+                    Apply(request, path[i], work, at);
+                }
+
+                if (item.Summary is not null && work.Summary is null)
+                {
+                    // A claimed request may have its summary in draft; earlier states have none.
+                    _ = request.State == RequestState.Claimed
+                        ? WriteSummary(request, work, now)
+                        : throw new FormatException($"Request {item.Key} is {item.State}, so it cannot have a summary.");
                 }
 
                 db.EvidenceRequests.Add(request);
-                db.RequestMessages.AddRange(conversation);
+                if (work.Summary is not null)
+                {
+                    db.SearchSummaries.Add(work.Summary);
+                    db.SummaryReferences.AddRange(work.References);
+                    db.PeerReviews.AddRange(work.Reviews);
+                }
+
+                db.RequestMessages.AddRange(work.Conversation);
                 db.RequestMessages.AddRange(Messages(item, request, workStream, users, now));
                 db.TimeRecords.AddRange((item.Time ?? []).Select(t => TimeRecord.Record(
                     request, UserId(users, t.Librarian, $"Request {item.Key} records time for"), today.AddDays(-t.DaysAgo), t.Minutes, t.Note, now)));
@@ -241,35 +262,69 @@ internal sealed class RequestsStep(PortalDbContext db, TimeProvider clock, Turna
         }
     }
 
-    private static void Apply(
-        EvidenceRequest request, RequestState next, RequestData item, string requester, string? claimant, string? mentor, DateTimeOffset at, List<RequestMessage> conversation)
+    /// <summary>One request on its way to its state: who takes part, and what the way produced.</summary>
+    private sealed class Work(RequestData item, string requester, string? claimant, string? mentor, bool claimantSeeksMentoring, Func<string, string> userId, DateTimeOffset now)
     {
+        public RequestData Item { get; } = item;
+
+        public string Requester { get; } = requester;
+
+        public string? Claimant { get; } = claimant;
+
+        public string? Mentor { get; } = mentor;
+
+        public bool ClaimantSeeksMentoring { get; } = claimantSeeksMentoring;
+
+        public Func<string, string> UserId { get; } = userId;
+
+        public DateTimeOffset Now { get; } = now;
+
+        public List<RequestMessage> Conversation { get; } = [];
+
+        public SearchSummary? Summary { get; set; }
+
+        public IReadOnlyList<Reference> References { get; set; } = [];
+
+        public IReadOnlyList<PeerReview> Reviews { get; set; } = [];
+    }
+
+    private void Apply(EvidenceRequest request, RequestState next, Work work, DateTimeOffset at)
+    {
+        var item = work.Item;
         switch (next)
         {
             case RequestState.Submitted:
-                request.Submit(requester, at);
+                request.Submit(work.Requester, at);
                 break;
             case RequestState.Claimed:
-                request.Claim(claimant!, at, mentor);
+                request.Claim(work.Claimant!, at, work.Mentor);
                 break;
             case RequestState.AwaitingRequester:
                 var question = item.QuestionForRequester ?? throw new FormatException($"Request {item.Key} is to be AwaitingRequester, so it needs a \"questionForRequester\".");
-                request.AskRequester(claimant!, question, at);
-                conversation.Add(RequestMessage.Post(request.Id, claimant!, question, RequestMessageKind.Question, at));
+                request.AskRequester(work.Claimant!, question, at);
+                work.Conversation.Add(RequestMessage.Post(request.Id, work.Claimant!, question, RequestMessageKind.Question, at));
                 break;
             case RequestState.InReview:
-                request.SendForReview(claimant!, at);
+                RequestSummaries.AskForReview(item.Key, request, WriteSummary(request, work, at), item.Summary!, work.UserId, at);
                 break;
             case RequestState.Delivered:
-                request.Deliver(claimant!, at);
+                work.Reviews = summaries.Deliver(item.Key, request, WriteSummary(request, work, at), item.Summary!, work.UserId, work.ClaimantSeeksMentoring, at);
                 break;
             case RequestState.Closed:
-                request.Close(requester, item.Reason, at);
+                request.Close(work.Requester, item.Reason, at);
                 break;
             case RequestState.Withdrawn:
-                request.Withdraw(requester, item.Reason, at);
+                request.Withdraw(work.Requester, item.Reason, at);
                 break;
         }
+    }
+
+    /// <summary>The summary that takes a request into review or to delivery; the recipe must give one.</summary>
+    private SearchSummary WriteSummary(EvidenceRequest request, Work work, DateTimeOffset at)
+    {
+        var data = work.Item.Summary ?? throw new FormatException($"Request {work.Item.Key} is to be {work.Item.State}, so it needs a \"summary\": a request goes into review or is delivered with its search summary.");
+        (work.Summary, work.References) = summaries.Write(work.Item.Key, request, data, at, work.Now);
+        return work.Summary;
     }
 
     private static QuestionFramework Framework(RequestData item)

@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Mvc.Razor;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Portal.Content;
 using Portal.Theming;
 using Portal.Web.Features.Site;
@@ -27,7 +28,7 @@ public static class HostExtensions
         services.AddScoped<Portal.Data.SaveHook.IActor, HttpActor>();
         services.AddSingleton<Portal.Data.SaveHook.IMailLinks, HostMailLinks>();
         services.AddSingleton<INavigationProvider, CoreNavigation>();
-        services.AddSingleton<MarkdownRenderer>();
+        services.TryAddSingleton<MarkdownRenderer>();
         services.Configure<ForwardedHeadersOptions>(options => ConfigureForwardedHeaders(options, configuration.GetSection("Portal:ForwardedHeaders")));
         return services;
     }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Portal.Core.Summaries;
 using Portal.Web.Features.Requests;
 using Portal.Web.Infrastructure.Authorization;
@@ -16,7 +17,7 @@ public static class SummariesServiceCollectionExtensions
     public static IServiceCollection AddPortalSummaries(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<IPermissionProvider, SummariesPermissions>();
-        services.AddSingleton(ReadReviewPolicy(configuration.GetSection("Portal:Summaries:Review")));
+        services.Replace(ServiceDescriptor.Singleton(ReadReviewPolicy(configuration.GetSection("Portal:Summaries:Review"))));
         return services;
     }
 
