@@ -38,29 +38,13 @@ public class DigestBenchmarks
     public async Task GenerateAsync()
     {
         var configuration = new ConfigurationBuilder().Build();
-        _database = await SqliteTestDatabase.CreateAsync(services => services
+        _database = await SqliteTestDatabase.CreateDemoAsync(services => services
             .AddSingleton(MatchingServiceCollectionExtensions.ReadSettings(configuration))
             .AddSingleton<IPastWorkSimilarity, TopicPastWorkSimilarity>()
             .AddScoped<LibrarianDirectory>()
             .AddScoped<LibrarianMatcher>()
             .AddScoped<IDigestSection, LibrarianMatchesSection>()
             .AddScoped<DigestBuilder>());
-        await using (var scope = _database.CreateScope())
-        {
-            // As setup leaves the site before its recipe runs: the settings row and the roles.
-            var setup = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-            setup.SiteSettings.Add(new Portal.Core.Site.SiteSettings("Benchmark", "x", DateTimeOffset.UtcNow));
-            await setup.SaveChangesAsync();
-            var roles = scope.ServiceProvider.GetRequiredService<RoleManager<PortalRole>>();
-            foreach (var role in Roles.All)
-            {
-                await roles.CreateAsync(new PortalRole(role));
-            }
-
-            var recipe = RecipeReader.Parse(await File.ReadAllTextAsync(Path.Combine(TestPaths.RecipesFolder, "stem-club-north-east" + RecipeCatalog.FileSuffix)), "stem-club-north-east");
-            await scope.ServiceProvider.GetRequiredService<RecipeRunner>().RunAsync(recipe, new RecipeContext { DemoPassword = "benchmark passphrase 2026" });
-        }
-
         await using (var scope = _database.CreateScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();

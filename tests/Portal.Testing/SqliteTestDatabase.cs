@@ -53,6 +53,28 @@ public sealed class SqliteTestDatabase : IAsyncDisposable
         return new SqliteTestDatabase(provider, dataPath);
     }
 
+    /// <summary>
+    /// A database as setup leaves it with the demo recipe run: the settings row and the roles
+    /// first, as setup writes them, then the shipped stem-club-north-east recipe.
+    /// </summary>
+    public static async Task<SqliteTestDatabase> CreateDemoAsync(Action<IServiceCollection>? configure = null, string demoPassword = TestSite.DemoPassword)
+    {
+        var database = await CreateAsync(configure);
+        await using var scope = database.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        db.SiteSettings.Add(new Core.Site.SiteSettings("Demo", "x", DateTimeOffset.UtcNow));
+        await db.SaveChangesAsync();
+        var roles = scope.ServiceProvider.GetRequiredService<RoleManager<PortalRole>>();
+        foreach (var role in Core.Roles.All)
+        {
+            await roles.CreateAsync(new PortalRole(role));
+        }
+
+        var recipe = RecipeReader.Parse(await File.ReadAllTextAsync(Path.Combine(TestPaths.RecipesFolder, TestSite.Recipe + RecipeCatalog.FileSuffix)), TestSite.Recipe);
+        await scope.ServiceProvider.GetRequiredService<RecipeRunner>().RunAsync(recipe, new RecipeContext { DemoPassword = demoPassword });
+        return database;
+    }
+
     public AsyncServiceScope CreateScope() => _services.CreateAsyncScope();
 
     public async ValueTask DisposeAsync()
