@@ -35,6 +35,13 @@ public sealed record SearchSource(
     public const int StrategyMaxLines = 200;
     public const int StrategyLineMaxLength = 2000;
 
+    // Records compare lists by reference; a source is the same when its lines are.
+    public bool Equals(SearchSource? other) =>
+        other is not null && Database == other.Database && Interface == other.Interface && YearsCovered == other.YearsCovered
+        && DateRun == other.DateRun && Hits == other.Hits && LimitsAndFilters == other.LimitsAndFilters && Strategy.SequenceEqual(other.Strategy);
+
+    public override int GetHashCode() => HashCode.Combine(Database, DateRun, Hits, Strategy.Count);
+
     /// <summary>The strategy as numbered lines, the way it is reported ("1. exp Frail Elderly/").</summary>
     public IEnumerable<string> NumberedStrategy => Strategy.Select((line, i) => $"{i + 1}. {line}");
 
@@ -90,6 +97,13 @@ public sealed record SearchReport(
     int? RecordsSelected = null)
 {
     public static SearchReport Empty { get; } = new([], OtherMethods.None);
+
+    // Records compare lists by reference; a report is the same when its sources are.
+    public bool Equals(SearchReport? other) =>
+        other is not null && OtherMethods == other.OtherMethods && Deduplication == other.Deduplication && RecordsFound == other.RecordsFound
+        && RecordsAfterDeduplication == other.RecordsAfterDeduplication && RecordsSelected == other.RecordsSelected && Sources.SequenceEqual(other.Sources);
+
+    public override int GetHashCode() => HashCode.Combine(Sources.Count, RecordsFound, RecordsSelected);
 }
 
 /// <summary>

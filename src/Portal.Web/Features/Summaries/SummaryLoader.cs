@@ -21,7 +21,7 @@ internal static class SummaryLoader
         }
 
         var request = await db.EvidenceRequests.FirstAsync(r => r.Id == summary.RequestId, cancellationToken);
-        var workStream = await db.WorkStreams.FirstAsync(w => w.Id == request.WorkStreamId, cancellationToken);
+        var workStream = await db.WorkStreams.Include(w => w.Leads).FirstAsync(w => w.Id == request.WorkStreamId, cancellationToken);
         return new LoadedSummary(summary, request, workStream);
     }
 
