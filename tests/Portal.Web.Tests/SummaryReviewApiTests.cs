@@ -376,7 +376,8 @@ public sealed class SummaryReviewApiTests(SummaryReviewSiteFixture site)
         using var delivered = await author.PostAsync($"/api/v1/summaries/{nextId}/deliver", null);
 
         Assert.Equal(HttpStatusCode.OK, delivered.StatusCode);
-        Assert.Equal(("Final", 2), ((await JsonAsync(delivered)).GetProperty("state").GetString(), (await JsonAsync(delivered)).GetProperty("versionNumber").GetInt32()));
+        var body = await JsonAsync(delivered);
+        Assert.Equal(("Final", 2), (body.GetProperty("state").GetString(), body.GetProperty("versionNumber").GetInt32()));
         Assert.Equal([$"{final.Author.Name} delivered version 2 of the search summary “Falls: the search re-run”."],
             await Portal.SummaryReviewNoticesAsync(await Portal.UserIdAsync(Helen), nextId, "SummaryDelivered"));
     }

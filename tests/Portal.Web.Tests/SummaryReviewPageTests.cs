@@ -26,19 +26,19 @@ public sealed class SummaryReviewPageTests(SummaryReviewSiteFixture site)
         using var peer = await Portal.SignedInAsync(reviewer.Email);
         var id = draft.SummaryId;
 
-        var before = await author.GetStringAsync(Workflow(id));
+        var before = await PageAsync(author, Workflow(id));
         using var asked = await author.PostFormAsync(Workflow(id), $"/summaries/{id}/review-request", [new("ReviewerId", reviewer.Id)]);
-        var afterAsking = await author.GetStringAsync(Workflow(id));
-        var reviewerSees = await peer.GetStringAsync(Workflow(id));
-        var form = await peer.GetStringAsync($"/summaries/{id}/review");
+        var afterAsking = await PageAsync(author, Workflow(id));
+        var reviewerSees = await PageAsync(peer, Workflow(id));
+        var form = await PageAsync(peer, $"/summaries/{id}/review");
         using var approved = await peer.PostFormAsync($"/summaries/{id}/review", $"/summaries/{id}/review",
             SummaryReviewForm("Approve", "Well built.", ("TextWords", "RevisionsSuggested", "Add ‘unsteady’ as a synonym.")));
-        var reviewerAfter = await peer.GetStringAsync(Workflow(id));
-        var authorAfterApproval = await author.GetStringAsync(Workflow(id));
+        var reviewerAfter = await PageAsync(peer, Workflow(id));
+        var authorAfterApproval = await PageAsync(author, Workflow(id));
         using var delivered = await author.PostFormAsync(Workflow(id), $"/summaries/{id}/deliver", NoFields);
-        var afterDelivery = await author.GetStringAsync(Workflow(id));
+        var afterDelivery = await PageAsync(author, Workflow(id));
         using var helen = await Portal.SignedInAsync(Helen);
-        var requesterSees = await helen.GetStringAsync(Workflow(id));
+        var requesterSees = await PageAsync(helen, Workflow(id));
 
         Assert.Contains("Draft: not yet reviewed or delivered.", before, StringComparison.Ordinal);
         Assert.Contains(">Ask for a peer review</button>", before, StringComparison.Ordinal);
@@ -100,10 +100,10 @@ public sealed class SummaryReviewPageTests(SummaryReviewSiteFixture site)
         var fields = SummaryReviewForm("Approve", "", ("SubjectHeadings", "RevisionsRequired", "Explode Accidental Falls/"), ("TextWords", "RevisionsSuggested", ""), ("Translation", "", ""));
 
         using var refused = await peer.PostFormAsync(path, path, fields);
-        var html = await refused.Content.ReadAsStringAsync();
+        var html = WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync());
         using var noButton = await peer.PostFormAsync(path, path, SummaryReviewForm("Maybe"));
         using var changesWithout = await peer.PostFormAsync(path, path, SummaryReviewForm("AskForChanges"));
-        var changesHtml = await changesWithout.Content.ReadAsStringAsync();
+        var changesHtml = WebUtility.HtmlDecode(await changesWithout.Content.ReadAsStringAsync());
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
         Assert.Contains("There is a problem", html, StringComparison.Ordinal);
@@ -132,7 +132,7 @@ public sealed class SummaryReviewPageTests(SummaryReviewSiteFixture site)
 
         using var changes = await peer.PostFormAsync(path, path, SummaryReviewForm("AskForChanges", "Add CINAHL and re-check line 5.", ("SpellingAndSyntax", "RevisionsRequired", "Line 5 combines the wrong lines.")));
         using var author = await Portal.SignedInAsync(draft.Author.Email);
-        var page = await author.GetStringAsync(Workflow(draft.SummaryId));
+        var page = await PageAsync(author, Workflow(draft.SummaryId));
 
         Assert.Equal(HttpStatusCode.Redirect, changes.StatusCode);
         Assert.Contains(">Changes asked for</strong>", page, StringComparison.Ordinal);
@@ -184,9 +184,9 @@ public sealed class SummaryReviewPageTests(SummaryReviewSiteFixture site)
         var draft = await Portal.SummaryReviewDraftAsync(mentorId: mentor.Id, author: learner);
         using var browser = await Portal.SignedInAsync(learner.Email);
 
-        var page = await browser.GetStringAsync(Workflow(draft.SummaryId));
+        var page = await PageAsync(browser, Workflow(draft.SummaryId));
         using var deliver = await browser.PostFormAsync(Workflow(draft.SummaryId), $"/summaries/{draft.SummaryId}/deliver", NoFields);
-        var after = await browser.GetStringAsync(Workflow(draft.SummaryId));
+        var after = await PageAsync(browser, Workflow(draft.SummaryId));
 
         Assert.Contains($"<option value=\"{mentor.Id}\" selected>{mentor.Name}</option>", page, StringComparison.Ordinal);
         Assert.Contains($"{mentor.Name} is mentoring this search, so they review it.", page, StringComparison.Ordinal);
@@ -225,11 +225,11 @@ public sealed class SummaryReviewPageTests(SummaryReviewSiteFixture site)
         var librarian = (await Portal.NewLibrariansAsync(1))[0];
         using var browser = await Portal.SignedInAsync(librarian.Email);
 
-        var before = await browser.GetStringAsync(Workflow(final.SummaryId));
+        var before = await PageAsync(browser, Workflow(final.SummaryId));
         using var rerun = await browser.PostFormAsync(Workflow(final.SummaryId), $"/summaries/{final.SummaryId}/rerun", NoFields);
         var newId = Guid.Parse(rerun.Headers.Location!.OriginalString["/summaries/".Length..]);
-        var newPage = await browser.GetStringAsync(Workflow(newId));
-        var oldPage = await browser.GetStringAsync(Workflow(final.SummaryId));
+        var newPage = await PageAsync(browser, Workflow(newId));
+        var oldPage = await PageAsync(browser, Workflow(final.SummaryId));
 
         Assert.Contains("Starts version 2 as a draft", before, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, rerun.StatusCode);
@@ -239,6 +239,9 @@ public sealed class SummaryReviewPageTests(SummaryReviewSiteFixture site)
         Assert.DoesNotContain(">Re-run this search</button>", oldPage, StringComparison.Ordinal);
         Assert.Equal("Draft", (await Portal.SummaryReviewRowAsync(newId)).State);
     }
+
+    /// <summary>The page's text with character references decoded: the encoder writes curly quotes as &amp;#x201C;.</summary>
+    private static async Task<string> PageAsync(HttpClient client, string path) => WebUtility.HtmlDecode(await client.GetStringAsync(path));
 
     private static int CountOf(string html, string text)
     {

@@ -25,7 +25,7 @@ public sealed class SummaryReviewController(SummaryWorkflow workflow, SummaryWor
 
     [HttpPost("review-request")]
     [Authorize(Policy = WritePolicy)]
-    public async Task<IActionResult> AskForReview(Guid id, [FromForm] string? reviewerId, CancellationToken cancellationToken)
+    public async Task<IActionResult> AskForReview(Guid id, [FromForm(Name = SummaryWorkflow.ReviewerField)] string? reviewerId, CancellationToken cancellationToken)
     {
         var outcome = await workflow.AskForReviewAsync(await AccessAsync(), id, reviewerId, cancellationToken);
         if (outcome.Kind != OutcomeKind.Invalid)
