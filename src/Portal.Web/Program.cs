@@ -43,6 +43,7 @@ builder.Services
     .AddPortalMatching(builder.Configuration)
     .AddPortalClaims()
     .AddPortalSummaries(builder.Configuration)
+    .AddPortalSummaryReview(builder.Configuration)
     .AddPortalCoordination(builder.Configuration)
     .AddPortalNotifications(builder.Configuration)
     .AddPortalDigest(builder.Configuration)

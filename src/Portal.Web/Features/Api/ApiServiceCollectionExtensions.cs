@@ -81,6 +81,7 @@ public static class ApiServiceCollectionExtensions
         Matching.MatchingApi.Map(api);
         Claims.ClaimsApi.Map(api);
         Coordination.CoordinationApi.Map(api);
+        Summaries.SummaryReviewApi.Map(api);
         return endpoints;
     }
 

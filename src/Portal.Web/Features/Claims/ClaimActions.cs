@@ -4,6 +4,7 @@ using Portal.Core.Requests;
 using Portal.Data;
 using Portal.Web.Features.Librarians;
 using Portal.Web.Features.Requests;
+using Portal.Web.Features.Summaries;
 using Portal.Web.Infrastructure;
 
 namespace Portal.Web.Features.Claims;
@@ -67,6 +68,7 @@ public sealed class ClaimActions(PortalDbContext db, RequestActions requests, Li
         {
             // Capacity is a soft limit read beforehand; a coordinator may assign beyond it.
             profile.EnsureRoomFor(await librarians.OpenClaimsOfAsync(viewer.UserId, cancellationToken));
+            await db.AddAuthorToUnfinishedSummaryAsync(id, viewer.UserId, Now, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             return Outcome.Done(found.Request);
         }

@@ -4,6 +4,7 @@ using Portal.Core.Requests;
 using Portal.Data;
 using Portal.Web.Features.Librarians;
 using Portal.Web.Features.Requests;
+using Portal.Web.Features.Summaries;
 using Portal.Web.Infrastructure;
 
 namespace Portal.Web.Features.Coordination;
@@ -93,6 +94,7 @@ public sealed class RequestAssignment(PortalDbContext db, LibrarianDirectory dir
         try
         {
             request.Assign(viewer.UserId, librarianId!, input.Reason!, clock.GetUtcNow());
+            await db.AddAuthorToUnfinishedSummaryAsync(request.Id, librarianId!, clock.GetUtcNow(), cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             return Outcome.Done(request);
         }

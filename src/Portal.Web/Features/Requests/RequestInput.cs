@@ -32,7 +32,8 @@ public sealed record RequestInput(
     DateOnly? Deadline,
     Urgency? Urgency,
     string? UrgencyReason,
-    string? ShortDeadlineReason)
+    string? ShortDeadlineReason,
+    bool? PeerReview = null)
 {
     /// <summary>The details to hand to the entity, or null with the reasons why not; every check of the entity is run, so all problems show at once.</summary>
     public RequestDetails? ToDetails(DateOnly today, TurnaroundRules turnaround, List<FieldProblem> problems)
@@ -105,7 +106,8 @@ public sealed record RequestInput(
             CareSettings,
             types,
             NotWanted,
-            KnownPapers).Normalised();
+            KnownPapers,
+            PeerReview ?? false).Normalised();
         var errors = details.Check(today, turnaround);
         // Framework parts are named by part; the form names them inside their framework's group.
         problems.AddRange(errors.Select(e => new FieldProblem(
@@ -120,7 +122,7 @@ public sealed record RequestInput(
         new EclipseParts(d.Framework.Expectation, d.Framework.ClientGroup, d.Framework.Location, d.Framework.Impact, d.Framework.Professionals, d.Framework.Service),
         d.Decision, d.DecisionForum, d.DecisionDate, d.OnBehalfOfName, d.OnBehalfOfRole, d.EvidenceFromYear, d.EvidenceToYear, d.Geography, d.CareSettings,
         Enum.GetValues<EvidenceTypes>().Where(t => t != Core.Requests.EvidenceTypes.None && d.EvidenceTypes.HasFlag(t)).ToList(),
-        d.NotWanted, d.KnownPapers, d.Output, d.Deadline, d.Urgency, d.UrgencyReason, d.ShortDeadlineReason);
+        d.NotWanted, d.KnownPapers, d.Output, d.Deadline, d.Urgency, d.UrgencyReason, d.ShortDeadlineReason, d.PeerReview);
 }
 
 /// <summary>PICO: population, intervention or exposure, comparison, outcomes.</summary>
@@ -190,6 +192,11 @@ public sealed class RequestForm
 
     public string? ShortDeadlineReason { get; set; }
 
+    /// <summary>The peer-review box: <see cref="PeerReviewValue"/> when ticked, nothing otherwise.</summary>
+    public string? PeerReview { get; set; }
+
+    public const string PeerReviewValue = "true";
+
     public static RequestForm From(RequestInput input) => new()
     {
         WorkStreamId = input.WorkStreamId?.ToString(),
@@ -215,6 +222,7 @@ public sealed class RequestForm
         Urgency = (input.Urgency ?? Core.Requests.Urgency.Routine).ToString(),
         UrgencyReason = input.UrgencyReason,
         ShortDeadlineReason = input.ShortDeadlineReason,
+        PeerReview = input.PeerReview == true ? PeerReviewValue : null,
     };
 
     /// <summary>The typed input, with a problem for each value that cannot even be read.</summary>
@@ -250,7 +258,8 @@ public sealed class RequestForm
             Deadline.Read(nameof(Deadline), "Deadline", required: true, problems),
             Named<Urgency>(Urgency) ?? (string.IsNullOrEmpty(Urgency) ? Core.Requests.Urgency.Routine : (Urgency)(-1)),
             UrgencyReason,
-            ShortDeadlineReason);
+            ShortDeadlineReason,
+            PeerReview == PeerReviewValue);
     }
 
     /// <summary>An enum value by its exact name only: numbers and unknown names are not values.</summary>

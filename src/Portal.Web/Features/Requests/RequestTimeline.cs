@@ -149,6 +149,7 @@ public static class RequestLabels
         nameof(RequestDetails.Urgency) => "Urgency",
         nameof(RequestDetails.UrgencyReason) => "Reason for urgency",
         nameof(RequestDetails.ShortDeadlineReason) => "Reason for the short deadline",
+        nameof(RequestDetails.PeerReview) => "Peer review before delivery",
         nameof(QuestionFramework.Population) => "Population",
         nameof(QuestionFramework.Intervention) => "Intervention or exposure",
         nameof(QuestionFramework.ClientGroup) => "Client group",

@@ -54,7 +54,8 @@ internal static class RequestsApi
         DateTimeOffset? WithdrawnAt,
         string? EndReason,
         Guid? AnsweredBySummaryId,
-        int Version);
+        int Version,
+        bool PeerReview);
 
     public sealed record WithdrawBody(string? Reason);
 
@@ -196,7 +197,7 @@ internal static class RequestsApi
                 input.Decision, input.DecisionForum, input.DecisionDate, input.OnBehalfOfName, input.OnBehalfOfRole, input.EvidenceFromYear, input.EvidenceToYear,
                 input.Geography, input.CareSettings, input.EvidenceTypes ?? [], input.NotWanted, input.KnownPapers, r.Details.Output, r.Details.Deadline,
                 r.EffectiveDeadline(now), r.IsOverdue(now), r.Details.Urgency, input.UrgencyReason, input.ShortDeadlineReason, r.ClaimantId,
-                r.CreatedAt, r.UpdatedAt, r.SubmittedAt, r.ClaimedAt, r.DeliveredAt, r.ClosedAt, r.WithdrawnAt, r.EndReason, r.AnsweredBySummaryId, r.Version);
+                r.CreatedAt, r.UpdatedAt, r.SubmittedAt, r.ClaimedAt, r.DeliveredAt, r.ClosedAt, r.WithdrawnAt, r.EndReason, r.AnsweredBySummaryId, r.Version, r.Details.PeerReview);
         }).ToList();
     }
 }
