@@ -129,6 +129,21 @@ public sealed class SearchSummaryTests
     }
 
     [Fact]
+    public void Saving_the_same_content_again_changes_nothing()
+    {
+        var (request, summary) = Started();
+        summary.Edit(Librarian, Complete(request), "<p>html</p>", Now);
+        summary.TakeDomainEvents();
+        var version = summary.Version;
+
+        // New lists with the same lines, as a form post or an API PUT makes them.
+        summary.Edit(Librarian, Complete(request) with { Title = Complete(request).Title + " " }, "<p>html</p>", Now.AddHours(1));
+
+        Assert.Equal(version, summary.Version);
+        Assert.Empty(summary.DomainEvents);
+    }
+
+    [Fact]
     public void Edits_by_others_in_the_wrong_state_or_with_bad_content_are_refused()
     {
         var (request, draft) = Started();

@@ -216,18 +216,7 @@ public sealed class SummaryWorkflow(PortalDbContext db, SummaryReviewers reviewe
     {
         ArgumentNullException.ThrowIfNull(access);
         var loaded = await db.LoadSummaryAsync(id, cancellationToken);
-        if (loaded is null)
-        {
-            return null;
-        }
-
-        var leads = db.Entry(loaded.WorkStream).Collection(w => w.Leads);
-        if (!leads.IsLoaded)
-        {
-            await leads.LoadAsync(cancellationToken);
-        }
-
-        return access.MayRead(loaded.Summary, loaded.Request, loaded.WorkStream) ? loaded : null;
+        return loaded is not null && access.MayRead(loaded.Summary, loaded.Request, loaded.WorkStream) ? loaded : null;
     }
 
     /// <summary>The highest version number of a series: the newest search.</summary>
