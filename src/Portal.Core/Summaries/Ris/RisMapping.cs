@@ -52,7 +52,7 @@ internal static partial class RisMapping
         var type = string.IsNullOrEmpty(record.Type) ? "GEN" : record.Type.ToUpperInvariant();
         if (type.Length > Reference.TypeMaxLength)
         {
-            return Rejected($"its type ‘{RisParser.Shorten(type, 40)}’ is not a RIS type (types are short codes such as JOUR or BOOK).");
+            return Rejected($"it has a type ‘{RisParser.Shorten(type, 40)}’ that is not a RIS type (types are short codes such as JOUR or BOOK).");
         }
 
         var title = Take(fields, used, static f => f.Tag is "TI" or "T1");
@@ -84,7 +84,8 @@ internal static partial class RisMapping
             DropRepeats(fields, used, static tag => tag is "AB" or "N2", abstractField.Value);
         }
 
-        var authors = TakeAll(fields, used, static tag => tag is "AU" or "A1");
+        // EndNote marks a corporate author ("NHS England,") with a trailing comma.
+        var authors = TakeAll(fields, used, static tag => tag is "AU" or "A1").Select(a => a.TrimEnd(',').TrimEnd()).Where(a => a.Length > 0).ToList();
         var notes = TakeAll(fields, used, static tag => tag == "N1");
         var keywords = TakeAll(fields, used, static tag => tag == "KW")
             .SelectMany(k => k.Split('\n'))
