@@ -4,6 +4,8 @@ using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 using Ganss.Xss;
 using Markdig;
+using Markdig.Extensions.Tables;
+using Markdig.Renderers.Html;
 using Markdig.Syntax;
 using Microsoft.AspNetCore.Html;
 
@@ -34,6 +36,9 @@ public sealed partial class MarkdownRenderer
         "blockquote", "ul", "ol", "li", "a", "table", "thead", "tbody", "tr", "th", "td", "div", "img",
     ];
 
+    private const string HeaderNumeric = "nhsuk-table__header--numeric";
+    private const string CellNumeric = "nhsuk-table__cell--numeric";
+
     private readonly HtmlSanitizer _sanitizer = CreateSanitizer();
 
     public IHtmlContent Render(string? markdown) => new HtmlString(ToSafeHtml(markdown));
@@ -62,6 +67,11 @@ public sealed partial class MarkdownRenderer
             heading.Level = Math.Min(6, heading.Level + 2);
         }
 
+        foreach (var table in document.Descendants<Table>())
+        {
+            AlignWithClasses(table);
+        }
+
         var html = _sanitizer.SanitizeDom(document.ToHtml(Pipeline), string.Empty);
         var body = html.Body!;
         Finish(body, idPrefix ?? PrefixFor(markdown));
@@ -69,10 +79,35 @@ public sealed partial class MarkdownRenderer
     }
 
     /// <summary>
+    /// Markdig aligns table columns with style attributes, which the security policy blocks and
+    /// which cost the sanitizer a CSS parse per cell; a right-aligned (numeric) column gets the
+    /// NHS.UK class instead, and the alignment is cleared so no style is written.
+    /// </summary>
+    private static void AlignWithClasses(Table table)
+    {
+        foreach (var row in table.OfType<TableRow>())
+        {
+            for (var i = 0; i < row.Count; i++)
+            {
+                var cell = (TableCell)row[i];
+                var column = cell.ColumnIndex < 0 ? i : cell.ColumnIndex;
+                if (column < table.ColumnDefinitions.Count && table.ColumnDefinitions[column].Alignment == TableColumnAlign.Right)
+                {
+                    cell.GetAttributes().AddClass(row.IsHeader ? HeaderNumeric : CellNumeric);
+                }
+            }
+        }
+
+        foreach (var column in table.ColumnDefinitions)
+        {
+            column.Alignment = null;
+        }
+    }
+
+    /// <summary>
     /// What the sanitizer cannot judge alone: only footnote ids and in-page links to them are
     /// kept (prefixed), any other link must be an absolute http, https or mailto address, and
-    /// tables get the NHS.UK classes (alignment becomes a class: the security policy blocks
-    /// style attributes).
+    /// tables get the NHS.UK classes.
     /// </summary>
     private static void Finish(IElement body, string prefix)
     {
@@ -90,8 +125,8 @@ public sealed partial class MarkdownRenderer
                 }
             }
 
-            var numeric = element.GetAttribute("style")?.Contains("right", StringComparison.Ordinal) == true;
-            element.RemoveAttribute("style");
+            var numeric = element.ClassName is HeaderNumeric or CellNumeric;
+            element.RemoveAttribute("class");
             switch (element.LocalName)
             {
                 case "img":
@@ -113,11 +148,11 @@ public sealed partial class MarkdownRenderer
                     element.ClassName = "nhsuk-table__row";
                     break;
                 case "th":
-                    element.ClassName = numeric ? "nhsuk-table__header nhsuk-table__header--numeric" : "nhsuk-table__header";
+                    element.ClassName = numeric ? "nhsuk-table__header " + HeaderNumeric : "nhsuk-table__header";
                     element.SetAttribute("scope", "col");
                     break;
                 case "td":
-                    element.ClassName = numeric ? "nhsuk-table__cell nhsuk-table__cell--numeric" : "nhsuk-table__cell";
+                    element.ClassName = numeric ? "nhsuk-table__cell " + CellNumeric : "nhsuk-table__cell";
                     break;
             }
         }
@@ -177,12 +212,13 @@ public sealed partial class MarkdownRenderer
         sanitizer.AllowedSchemes.UnionWith(["http", "https", "mailto"]);
         sanitizer.AllowedAttributes.Clear();
 
-        // id and style are checked again in Finish: footnote ids only, alignment only. An image keeps only its alt text.
-        sanitizer.AllowedAttributes.UnionWith(["href", "title", "start", "id", "style", "alt"]);
-        sanitizer.AllowedCssProperties.Clear();
-        sanitizer.AllowedCssProperties.Add("text-align");
-        sanitizer.AllowedAtRules.Clear();
+        // Ids are checked again in Finish (footnote ids only); classes are only the numeric column
+        // ones set above; an image keeps only its alt text. No style attribute at all.
+        sanitizer.AllowedAttributes.UnionWith(["href", "title", "start", "id", "class", "alt"]);
         sanitizer.AllowedClasses.Clear();
+        sanitizer.AllowedClasses.UnionWith([HeaderNumeric, CellNumeric]);
+        sanitizer.AllowedCssProperties.Clear();
+        sanitizer.AllowedAtRules.Clear();
         return sanitizer;
     }
 

@@ -79,8 +79,8 @@ public class RisBadInputTests
         Assert.Equal(RisReader.TooLargeMessage, RisReader.Read(huge).FileError);
         Assert.Equal(RisReader.TooLargeMessage, RisReader.Read(new StringReader(huge)).FileError);
         Assert.Equal(RisReader.TooLargeMessage, RisReader.Read(Encoding.ASCII.GetBytes(huge)).FileError);
-        Assert.Contains("10 MB", RisReader.TooLargeMessage, StringComparison.Ordinal);
-        Assert.Equal(10 * 1024 * 1024, RisReader.MaxFileBytes);
+        Assert.Contains("20 MB", RisReader.TooLargeMessage, StringComparison.Ordinal);
+        Assert.Equal(20 * 1024 * 1024, RisReader.MaxFileBytes);
     }
 
     [Fact]

@@ -11,8 +11,12 @@ namespace Portal.Core.Summaries.Ris;
 /// </summary>
 public static class RisReader
 {
-    /// <summary>The largest file accepted, in bytes. Callers check it before reading a body; the reader checks again.</summary>
-    public const int MaxFileBytes = 10 * 1024 * 1024;
+    /// <summary>
+    /// The largest file accepted, in bytes. Callers check it before reading a body; the reader
+    /// checks again. 5,000 records with abstracts from EBSCOhost (which writes each abstract
+    /// twice) come to about 14 MB.
+    /// </summary>
+    public const int MaxFileBytes = 20 * 1024 * 1024;
 
     public static string TooLargeMessage { get; } =
         $"The file is larger than {MaxFileBytes / (1024 * 1024)} MB. Export the references in smaller batches and import each file.";
