@@ -62,7 +62,7 @@ public static class RisReader
     public static async Task<RisReadResult> ReadAsync(Stream stream, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        var buffer = new MemoryStream();
+        using var buffer = new MemoryStream();
         var chunk = new byte[81920];
         int read;
         while ((read = await stream.ReadAsync(chunk, cancellationToken)) > 0)
