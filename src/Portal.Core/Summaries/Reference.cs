@@ -14,6 +14,17 @@ public sealed class Reference
     public const int AbstractMaxLength = 20000;
     public const int NoteMaxLength = 4000;
 
+    /// <summary>RIS types are short codes (JOUR, CPAPER, MANSCPT); anything longer is not one.</summary>
+    public const int TypeMaxLength = 20;
+
+    public const int PmidMaxLength = 50;
+
+    /// <summary>Links from Ovid and EBSCO carry long query strings, so a URL may be as long as a title.</summary>
+    public const int UrlMaxLength = TitleMaxLength;
+
+    /// <summary>The longest value an extra tag keeps (author addresses run long).</summary>
+    public const int ExtraTagMaxLength = NoteMaxLength;
+
     /// <summary>Names of databases whose abstracts may be shown beyond the requester; all others are treated as licensed.</summary>
     public static IReadOnlySet<string> OpenAbstractSources { get; } =
         new HashSet<string>(["PubMed", "Europe PMC"], StringComparer.OrdinalIgnoreCase);
@@ -66,11 +77,16 @@ public sealed class Reference
     public IReadOnlyList<ExtraTag> OtherTags { get; init; } = [];
 
     /// <summary>Where the full text is: the DOI resolver when there is a DOI, else the URL given.</summary>
-    public string? FullTextUrl => Doi is { Length: > 0 } doi ? "https://doi.org/" + doi : Url;
+    /// <remarks>Only a web address is offered as a link: a URL typed or imported as <c>javascript:</c> or a file path is not.</remarks>
+    public string? FullTextUrl => Doi is { Length: > 0 } doi ? "https://doi.org/" + doi : IsWebAddress(Url) ? Url : null;
 
     /// <summary>
     /// Abstracts from licensed databases are for the requester only; nothing published beyond them
     /// shows one unless it came from an open source.
     /// </summary>
     public bool AbstractIsLicensed => Database is null || !OpenAbstractSources.Contains(Database.Trim());
+
+    /// <summary>True for an absolute http or https address, the only links a reference may carry.</summary>
+    public static bool IsWebAddress(string? url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
 }
