@@ -2,7 +2,7 @@ using System.Text;
 using BenchmarkDotNet.Attributes;
 using Portal.Core.Summaries;
 using Portal.Core.Summaries.Ris;
-using Portal.Web.Infrastructure;
+using Portal.Content;
 
 namespace Portal.Benchmarks;
 

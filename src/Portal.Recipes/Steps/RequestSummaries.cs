@@ -68,7 +68,7 @@ internal sealed class RequestSummaries(MarkdownRenderer markdown, ReviewPolicy p
             data.AppraisalNotes,
             data.ReviewInDays is { } days ? today.AddDays(days) : null,
             data.Licence);
-        summary.Edit(claimant, content, markdown.ToSafeHtml(content.Findings), at);
+        summary.Edit(claimant, content, markdown.ToSafeHtml(content.Findings, "findings-"), at);
         var references = (data.References ?? []).Select((r, i) => new Reference
         {
             SummaryId = summary.Id,

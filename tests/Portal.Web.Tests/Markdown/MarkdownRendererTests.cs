@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
-using Portal.Web.Infrastructure;
+using Portal.Content;
 
 namespace Portal.Web.Tests.Markdown;
 
