@@ -17,6 +17,7 @@ public static class SummariesServiceCollectionExtensions
     {
         services.AddSingleton<IPermissionProvider, SummariesPermissions>();
         services.AddSingleton(ReadReviewPolicy(configuration.GetSection("Portal:Summaries:Review")));
+        services.AddScoped<SummaryEditing>().AddScoped<SummaryReading>();
         return services;
     }
 
