@@ -50,7 +50,9 @@ public static class SummaryDocument
     {
         var slug = Slug(title);
         var version = versionNumber.ToString(CultureInfo.InvariantCulture);
-        var readable = new string((title ?? string.Empty).Where(c => !char.IsControl(c) && c is not ('"' or '\\' or '/' or ':' or '*' or '?' or '<' or '>' or '|')).ToArray()).Trim();
+        // Characters a file name or a header cannot hold become spaces; runs of spaces become one.
+        var readable = string.Join(' ', new string((title ?? string.Empty).Select(c => char.IsControl(c) || c is '"' or '\\' or '/' or ':' or '*' or '?' or '<' or '>' or '|' ? ' ' : c).ToArray())
+            .Split(' ', StringSplitOptions.RemoveEmptyEntries));
         var header = new ContentDispositionHeaderValue("attachment")
         {
             FileName = $"{slug}-v{version}.docx",

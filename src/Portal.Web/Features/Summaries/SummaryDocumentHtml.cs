@@ -51,6 +51,7 @@ internal sealed partial class SummaryDocumentHtml(WordWriter word)
         {
             if (node is IElement element && !Inline.Contains(element.LocalName))
             {
+                TrimEnd(pending);
                 pending = null;
                 Block(element, place, output);
                 continue;
@@ -66,6 +67,17 @@ internal sealed partial class SummaryDocumentHtml(WordWriter word)
                 pending ??= Add(NewParagraph(place), output);
                 Inlines(node, pending, default);
             }
+        }
+
+        TrimEnd(pending);
+    }
+
+    /// <summary>Drops the space HTML's line breaks leave at the end of a paragraph.</summary>
+    private static void TrimEnd(Paragraph? paragraph)
+    {
+        if (paragraph?.Descendants<Text>().LastOrDefault() is { } last)
+        {
+            last.Text = last.Text.TrimEnd();
         }
     }
 
@@ -182,6 +194,7 @@ internal sealed partial class SummaryDocumentHtml(WordWriter word)
             Inlines(child, paragraph, default);
         }
 
+        TrimEnd(paragraph);
         return paragraph;
     }
 
