@@ -411,6 +411,35 @@ public sealed partial class SummaryPageTests(ApiSiteFixture site) : IClassFixtur
         Assert.Equal(HttpStatusCode.OK, css.StatusCode);
     }
 
+    [Fact]
+    public async Task Versions_link_to_each_other_and_the_requester_sees_only_the_delivered_one()
+    {
+        var summary = await site.Portal.SummaryStartedAsync();
+        await site.Portal.SummaryMadeFinalAsync(summary.SummaryId);
+        var rerun = await site.Portal.SummaryRerunInsertedAsync(summary.SummaryId, "Re-run in 2027");
+        using var librarian = await site.Portal.SignedInAsync(summary.Claimant.Email);
+        using var helen = await site.Portal.SignedInAsync(Helen);
+        var request = $"/requests/{summary.RequestId}";
+
+        var first = await librarian.GetStringAsync($"/summaries/{summary.SummaryId}");
+        var second = await librarian.GetStringAsync($"/summaries/{rerun}");
+        var librariansRequest = await librarian.GetStringAsync(request);
+        var requestersRequest = await helen.GetStringAsync(request);
+        var requestersFirst = await helen.GetStringAsync($"/summaries/{summary.SummaryId}");
+        using var requestersSecond = await helen.GetAsync($"/summaries/{rerun}");
+
+        Assert.Contains($"<a href=\"/summaries/{rerun}\">Version 2 (draft)</a> – later", first, StringComparison.Ordinal);
+        Assert.Contains($"<a href=\"/summaries/{summary.SummaryId}\">Version 1 (final, delivered ", second, StringComparison.Ordinal);
+        Assert.Contains("– earlier", second, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/summaries/{rerun}\">Read version 2 (draft)</a>", librariansRequest, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/summaries/{summary.SummaryId}\">Read version 1 (final, delivered ", librariansRequest, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/summaries/{summary.SummaryId}\">Read version 1 (final, delivered ", requestersRequest, StringComparison.Ordinal);
+        Assert.DoesNotContain(rerun.ToString(), requestersRequest, StringComparison.Ordinal);
+        Assert.DoesNotContain("Re-run in 2027", requestersRequest, StringComparison.Ordinal);
+        Assert.DoesNotContain(rerun.ToString(), requestersFirst, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, requestersSecond.StatusCode);
+    }
+
     [GeneratedRegex(@"<ol class=""nhsuk-list nhsuk-list--number app-strategy"">\s*<li><code>exp Frail Elderly/</code></li>\s*<li><code>frail\*\.ti,ab\.</code></li>\s*<li><code>1 or 2</code></li>\s*</ol>")]
     private static partial Regex StrategyList();
 }

@@ -107,6 +107,22 @@ internal static class SummarySite
             "UPDATE SearchSummaries SET State = 'Final', DeliveredAt = $now, Version = Version + 1 WHERE Id = $id",
             ("$now", DateTimeOffset.UtcNow.UtcTicks), ("$id", summaryId.ToString().ToUpperInvariant())));
 
+    /// <summary>A draft version 2 of a summary (copied from it, with its own title), as a re-run will make once it is merged.</summary>
+    public static async Task<Guid> SummaryRerunInsertedAsync(this PortalProcess portal, Guid summaryId, string title)
+    {
+        var id = Guid.NewGuid();
+        Assert.Equal(1, await portal.ExecuteAsync(
+            """
+            INSERT INTO SearchSummaries (Id, RequestId, SeriesId, VersionNumber, PreviousVersionId, State, Visibility, FindingsHtml, Authors, Version, CreatedAt, UpdatedAt,
+                AppraisalNotes, Caveats, Findings, Licence, Question, ReviewDate, Search, Title)
+            SELECT $new, RequestId, SeriesId, VersionNumber + 1, Id, 'Draft', Visibility, FindingsHtml, Authors, 0, CreatedAt, UpdatedAt,
+                AppraisalNotes, Caveats, Findings, Licence, Question, ReviewDate, Search, $title
+            FROM SearchSummaries WHERE Id = $old
+            """,
+            ("$new", id.ToString().ToUpperInvariant()), ("$old", summaryId.ToString().ToUpperInvariant()), ("$title", title)));
+        return id;
+    }
+
     /// <summary>The stored row: what a test checks was (or was not) saved.</summary>
     public static async Task<(string State, string Title, string FindingsHtml, int Version, string Search)> SummaryRowAsync(this PortalProcess portal, Guid summaryId)
     {

@@ -62,7 +62,7 @@ public sealed class SummariesController(SummaryEditing editing, SummaryReading r
 
     [HttpGet("{id:guid}/edit")]
     [Authorize(Policy = WritePolicy)]
-    public async Task<IActionResult> Edit(Guid id, int blank = 1, CancellationToken cancellationToken = default)
+    public async Task<IActionResult> Edit(Guid id, string? blank, CancellationToken cancellationToken)
     {
         var view = await reading.ReadAsync(await AccessAsync(), id, withReferences: false, cancellationToken);
         if (view is null)
@@ -70,7 +70,9 @@ public sealed class SummariesController(SummaryEditing editing, SummaryReading r
             return NotFound();
         }
 
-        return Unchangeable(view) ?? View("Edit", new SummaryEditPage(view, SummaryForm.From(view.Summary, blank)));
+        // How many empty sources to offer: one, or more after "Add another source".
+        var blanks = int.TryParse(blank, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var count) ? count : 1;
+        return Unchangeable(view) ?? View("Edit", new SummaryEditPage(view, SummaryForm.From(view.Summary, blanks)));
     }
 
     [HttpPost("{id:guid}/edit")]
