@@ -71,9 +71,5 @@ public sealed record SummaryView(
     /// <summary>Authors change a summary only while it is a draft.</summary>
     public bool MayChange => IsAuthor && Summary.State == SummaryState.Draft;
 
-    public SummaryVersionLink? Earlier => Versions.LastOrDefault(v => v.VersionNumber < Summary.VersionNumber);
-
-    public SummaryVersionLink? Later => Versions.FirstOrDefault(v => v.VersionNumber > Summary.VersionNumber);
-
     public string AuthorNames => string.Join(", ", Authors.Select(a => a.Name));
 }
