@@ -89,4 +89,31 @@ public sealed class Reference
     /// <summary>True for an absolute http or https address, the only links a reference may carry.</summary>
     public static bool IsWebAddress(string? url) =>
         Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
+
+    /// <summary>
+    /// The same record for another summary (a re-run's copy, with a new id), or without its
+    /// abstract for a reader who may not see licensed abstracts.
+    /// </summary>
+    public Reference Copy(Guid? summaryId = null, bool withAbstract = true) => new()
+    {
+        Id = summaryId is null ? Id : Guid.NewGuid(),
+        SummaryId = summaryId ?? SummaryId,
+        Position = Position,
+        Type = Type,
+        Authors = Authors,
+        Title = Title,
+        Source = Source,
+        Year = Year,
+        Volume = Volume,
+        Issue = Issue,
+        Pages = Pages,
+        Doi = Doi,
+        Pmid = Pmid,
+        Url = Url,
+        Abstract = withAbstract ? Abstract : null,
+        Note = Note,
+        Database = Database,
+        Keywords = Keywords,
+        OtherTags = OtherTags,
+    };
 }

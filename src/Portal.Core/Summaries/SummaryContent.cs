@@ -46,33 +46,40 @@ public sealed record SearchSource(
     public IEnumerable<string> NumberedStrategy => Strategy.Select((line, i) => $"{i + 1}. {line}");
 
     /// <summary>Splits pasted strategy text into lines, dropping blank lines and any line numbers already typed.</summary>
-    public static IReadOnlyList<string> StrategyFromText(string? text) =>
-        (text ?? string.Empty)
-            .Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(StripLineNumber)
-            .Where(line => line.Length > 0)
-            .ToList();
-
-    private static string StripLineNumber(string line)
+    public static IReadOnlyList<string> StrategyFromText(string? text)
     {
-        var i = 0;
+        var lines = new List<string>();
+        foreach (var line in (text ?? string.Empty).Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var stripped = StripLineNumber(line, lines.Count + 1);
+            if (stripped.Length > 0)
+            {
+                lines.Add(stripped);
+            }
+        }
+
+        return lines;
+    }
+
+    /// <summary>
+    /// "12. term", "12 term", "12) term" and "#12 term" are numbered lines; "12-week" and "5.5 mg" are not. A leading
+    /// number is the line's own only when it is not below the line's position (lines may have been
+    /// left out of the paste) nor far above it: a smaller one refers to earlier lines ("1 or 2",
+    /// "#1 AND #2") and a year starts text ("2019 guidelines").
+    /// </summary>
+    private static string StripLineNumber(string line, int position)
+    {
+        var start = line.StartsWith('#') ? 1 : 0;
+        var i = start;
         while (i < line.Length && char.IsAsciiDigit(line[i]))
         {
             i++;
         }
 
-        // "12. term", "12 term", "12) term" and "#12 term" are numbered lines; "12-week" is not.
-        var start = line.StartsWith('#') && i == 0 ? 1 : 0;
-        if (start == 1)
-        {
-            i = 1;
-            while (i < line.Length && char.IsAsciiDigit(line[i]))
-            {
-                i++;
-            }
-        }
-
-        if (i == start || i >= line.Length || line[i] is not ('.' or ')' or ' ' or '\t'))
+        if (i == start || i >= line.Length || line[i] is not ('.' or ')' or ' ' or '\t')
+            || (line[i] == '.' && i + 1 < line.Length && char.IsAsciiDigit(line[i + 1]))
+            || !int.TryParse(line.AsSpan(start, i - start), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number)
+            || number < position || number > position + StrategyMaxLines)
         {
             return line;
         }

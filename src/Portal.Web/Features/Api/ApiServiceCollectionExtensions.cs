@@ -80,6 +80,7 @@ public static class ApiServiceCollectionExtensions
         Librarians.LibrariansApi.Map(api);
         Matching.MatchingApi.Map(api);
         Claims.ClaimsApi.Map(api);
+        Summaries.SummariesApi.Map(api);
         Coordination.CoordinationApi.Map(api);
         Summaries.SummaryReviewApi.Map(api);
         return endpoints;

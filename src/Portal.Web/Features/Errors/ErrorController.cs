@@ -18,6 +18,12 @@ public sealed class ErrorController : Controller
     public IActionResult Status(int status)
     {
         var code = status is >= 400 and <= 599 ? status : StatusCodes.Status500InternalServerError;
+        // A body the server refused to read (too large, cut off) is the caller's mistake, not ours.
+        if (HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error is BadHttpRequestException refused)
+        {
+            code = refused.StatusCode;
+        }
+
         if (IsApiRequest())
         {
             return Problem(statusCode: code);

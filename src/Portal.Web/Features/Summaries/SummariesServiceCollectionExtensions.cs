@@ -18,6 +18,7 @@ public static class SummariesServiceCollectionExtensions
     {
         services.AddSingleton<IPermissionProvider, SummariesPermissions>();
         services.Replace(ServiceDescriptor.Singleton(ReadReviewPolicy(configuration.GetSection("Portal:Summaries:Review"))));
+        services.AddScoped<SummaryEditing>().AddScoped<SummaryReading>().AddScoped<ReferenceTransfer>();
         return services;
     }
 

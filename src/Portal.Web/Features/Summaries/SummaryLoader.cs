@@ -21,6 +21,7 @@ internal static class SummaryLoader
         }
 
         var request = await db.EvidenceRequests.FirstAsync(r => r.Id == summary.RequestId, cancellationToken);
+        // With its leads: they read the summary of a request of their work stream once it is delivered.
         var workStream = await db.WorkStreams.Include(w => w.Leads).FirstAsync(w => w.Id == request.WorkStreamId, cancellationToken);
         return new LoadedSummary(summary, request, workStream);
     }

@@ -169,7 +169,7 @@ public sealed class SummaryReviewController(SummaryWorkflow workflow, SummaryWor
     private ViewResult Refused(Guid id, int status, string message)
     {
         Response.StatusCode = status;
-        return View(ViewsFolder + "SummaryReview.Refused.cshtml", new SummaryRefusedPage(status == StatusCodes.Status409Conflict ? "This cannot be done now" : "You cannot do this", message, id));
+        return View(ViewsFolder + "SummaryRefused.cshtml", new SummaryRefusedPage(status == StatusCodes.Status409Conflict ? "This cannot be done now" : "You cannot do this", message, new SummaryLink("Back to the summary", $"/summaries/{id}")));
     }
 
     private void Notify(string text, bool isError)
@@ -180,6 +180,3 @@ public sealed class SummaryReviewController(SummaryWorkflow workflow, SummaryWor
 
     private Task<SummaryAccess> AccessAsync() => authorization.SummaryAccessForAsync(User);
 }
-
-/// <summary>A page saying why an action on a summary was refused, with the way back.</summary>
-public sealed record SummaryRefusedPage(string Heading, string Message, Guid SummaryId);

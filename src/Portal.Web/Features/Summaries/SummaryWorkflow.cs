@@ -192,7 +192,7 @@ public sealed class SummaryWorkflow(PortalDbContext db, SummaryReviewers reviewe
 
         var references = await db.SummaryReferences.AsNoTracking().Where(r => r.SummaryId == summary.Id).OrderBy(r => r.Position).ToListAsync(cancellationToken);
         db.SearchSummaries.Add(next);
-        db.SummaryReferences.AddRange(references.Select(r => Copy(r, next.Id)));
+        db.SummaryReferences.AddRange(references.Select(r => r.Copy(next.Id)));
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -225,28 +225,6 @@ public sealed class SummaryWorkflow(PortalDbContext db, SummaryReviewers reviewe
 
     private static string AlreadyRerun(int version) =>
         $"This search has already been re-run: version {version} exists. Open the newest version to see it or re-run that one.";
-
-    private static Reference Copy(Reference r, Guid summaryId) => new()
-    {
-        SummaryId = summaryId,
-        Position = r.Position,
-        Type = r.Type,
-        Authors = r.Authors,
-        Title = r.Title,
-        Source = r.Source,
-        Year = r.Year,
-        Volume = r.Volume,
-        Issue = r.Issue,
-        Pages = r.Pages,
-        Doi = r.Doi,
-        Pmid = r.Pmid,
-        Url = r.Url,
-        Abstract = r.Abstract,
-        Note = r.Note,
-        Database = r.Database,
-        Keywords = r.Keywords,
-        OtherTags = r.OtherTags,
-    };
 
     /// <summary>"Enter the key findings" → "enter the key findings.", to follow a colon.</summary>
     private static string Sentence(string message) =>
