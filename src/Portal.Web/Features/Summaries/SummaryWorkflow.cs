@@ -220,7 +220,7 @@ public sealed class SummaryWorkflow(PortalDbContext db, SummaryReviewers reviewe
     }
 
     /// <summary>The highest version number of a series: the newest search.</summary>
-    public Task<int> NewestVersionAsync(Guid seriesId, CancellationToken cancellationToken) =>
+    private Task<int> NewestVersionAsync(Guid seriesId, CancellationToken cancellationToken) =>
         db.SearchSummaries.Where(s => s.SeriesId == seriesId).MaxAsync(s => s.VersionNumber, cancellationToken);
 
     private static string AlreadyRerun(int version) =>

@@ -23,14 +23,17 @@ public sealed class SummaryWorkflowPanels(PortalDbContext db, SummaryWorkflow wo
             return null;
         }
 
-        var (summary, request, _) = found;
+        var (summary, request, workStream) = found;
         var me = access.Viewer.UserId;
         var isAuthor = access.MayEdit(summary);
         var reviews = await ReviewsAsync(id, cancellationToken);
-        var newest = await workflow.NewestVersionAsync(summary.SeriesId, cancellationToken);
-        var newestId = newest > summary.VersionNumber
-            ? await db.SearchSummaries.AsNoTracking().Where(s => s.SeriesId == summary.SeriesId && s.VersionNumber == newest).Select(s => (Guid?)s.Id).FirstOrDefaultAsync(cancellationToken)
-            : null;
+        // The newest later version this person may read: a requester is not shown a re-run still in draft.
+        var later = await db.SearchSummaries.AsNoTracking()
+            .Where(s => s.SeriesId == summary.SeriesId && s.VersionNumber > summary.VersionNumber)
+            .OrderByDescending(s => s.VersionNumber).ToListAsync(cancellationToken);
+        var newestReadable = later.FirstOrDefault(s => access.MayRead(s, request, workStream));
+        var newest = newestReadable?.VersionNumber ?? summary.VersionNumber;
+        var newestId = newestReadable?.Id;
         var names = await db.DisplayNamesAsync(
             summary.Authors.Concat(new[] { summary.ReviewerId, request.MentorId, request.ClaimantId }.OfType<string>()), cancellationToken);
         string Name(string userId) => names.GetValueOrDefault(userId, "A librarian");
