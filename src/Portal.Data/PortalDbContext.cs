@@ -43,6 +43,10 @@ public abstract class PortalDbContext(DbContextOptions options)
 
     public DbSet<PeerReview> PeerReviews => Set<PeerReview>();
 
+    public DbSet<Portal.Core.Impact.ImpactAnswer> ImpactAnswers => Set<Portal.Core.Impact.ImpactAnswer>();
+
+    public DbSet<Portal.Core.Impact.CaseStudy> CaseStudies => Set<Portal.Core.Impact.CaseStudy>();
+
     public DbSet<SegmentationOutput> SegmentationOutputs => Set<SegmentationOutput>();
 
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();

@@ -32,6 +32,12 @@ public enum NotificationKind
 
     /// <summary>The date an author set to re-run or review a summary has come.</summary>
     SummaryReviewDue = 8,
+
+    /// <summary>A requester agreed to share a summary the person wrote, or it was published or withdrawn.</summary>
+    SummarySharing = 9,
+
+    /// <summary>The impact form for a request the person made, and its one reminder.</summary>
+    ImpactForm = 10,
 }
 
 /// <summary>How a person wants to hear about one kind of notification.</summary>
@@ -72,6 +78,10 @@ public static class NotificationKinds
             "You are getting this email because a search summary was delivered for an evidence request you made or whose work stream you lead.", NotificationDelivery.Immediately),
         new(NotificationKind.SummaryReviewDue, "Reminders to re-run or review your summaries",
             "You are getting this email because you wrote this search summary and the date you set to re-run or review it has come.", NotificationDelivery.Immediately),
+        new(NotificationKind.SummarySharing, "Consent to share, and publication of, summaries you wrote",
+            "You are getting this email because you wrote this search summary and who may read it has changed.", NotificationDelivery.Immediately),
+        new(NotificationKind.ImpactForm, "Asking what difference the evidence made to your requests",
+            "You are getting this email because you received a search summary and we would like to know what difference it made.", NotificationDelivery.Immediately),
     ];
 
     /// <summary>

@@ -81,6 +81,20 @@ public sealed class EvidenceRequest : Entity
     /// <summary>When the claimant was reminded that the deadline is close; cleared by a new claim.</summary>
     public DateTimeOffset? DeadlineRemindedAt { get; private set; }
 
+    /// <summary>How far the requester agreed its summary may be shared: the requester only (no consent yet), members, or the public.</summary>
+    public Summaries.SummaryVisibility SharingConsent { get; private set; }
+
+    public DateTimeOffset? SharingConsentAt { get; private set; }
+
+    /// <summary>When the requester was sent the impact form; once per request.</summary>
+    public DateTimeOffset? ImpactAskedAt { get; private set; }
+
+    /// <summary>When the requester was reminded of the impact form; once.</summary>
+    public DateTimeOffset? ImpactRemindedAt { get; private set; }
+
+    /// <summary>When the requester answered the impact form; it is answered once.</summary>
+    public DateTimeOffset? ImpactAnsweredAt { get; private set; }
+
     /// <summary>
     /// Starts a draft. The work stream must be active; the details must pass their checks. A recipe
     /// passes a fixed <paramref name="id"/> so that it finds the same request when it runs again.
@@ -342,6 +356,77 @@ public sealed class EvidenceRequest : Entity
         EndReason = Clean(reason);
         Touch(now);
         Raise(new RequestClosed(Id, by, EndReason));
+    }
+
+    /// <summary>
+    /// The requester agrees that the summary delivered to them may be shared, with members or with
+    /// the public (which includes members), or takes the agreement back (RequesterOnly).
+    /// </summary>
+    public void ConsentToSharing(string by, Summaries.SummaryVisibility scope, DateTimeOffset now)
+    {
+        RequireRequester(by, "agree to share the summary of");
+        RequireState("shared", RequestState.Delivered, RequestState.Closed);
+        if (!Enum.IsDefined(scope))
+        {
+            throw new DomainException("Choose who may read the summary: members or the public.");
+        }
+
+        if (scope == SharingConsent)
+        {
+            return;
+        }
+
+        var from = SharingConsent;
+        SharingConsent = scope;
+        SharingConsentAt = scope == Summaries.SummaryVisibility.RequesterOnly ? null : now;
+        Touch(now);
+        Raise(new RequestSharingConsentChanged(Id, by, from, scope));
+    }
+
+    /// <summary>
+    /// Sends the requester the impact form, once, <paramref name="afterDays"/> days after delivery.
+    /// Returns false when there is nothing to do.
+    /// </summary>
+    public bool AskForImpact(DateTimeOffset now, int afterDays)
+    {
+        if (State is not (RequestState.Delivered or RequestState.Closed) || DeliveredAt is not { } delivered
+            || ImpactAskedAt is not null || ImpactAnsweredAt is not null || now - delivered < TimeSpan.FromDays(afterDays))
+        {
+            return false;
+        }
+
+        ImpactAskedAt = now;
+        Touch(now);
+        Raise(new RequestImpactAsked(Id, RequesterId, Reminder: false));
+        return true;
+    }
+
+    /// <summary>Reminds the requester of the impact form, once, <paramref name="afterDays"/> days after it was sent, if still unanswered.</summary>
+    public bool RemindOfImpact(DateTimeOffset now, int afterDays)
+    {
+        if (ImpactAskedAt is not { } asked || ImpactRemindedAt is not null || ImpactAnsweredAt is not null || now - asked < TimeSpan.FromDays(afterDays))
+        {
+            return false;
+        }
+
+        ImpactRemindedAt = now;
+        Touch(now);
+        Raise(new RequestImpactAsked(Id, RequesterId, Reminder: true));
+        return true;
+    }
+
+    /// <summary>The requester answered the impact form; a second answer is refused. Called by <see cref="Impact.ImpactAnswer"/>.</summary>
+    internal void RecordImpact(string by, DateTimeOffset now)
+    {
+        RequireRequester(by, "answer the impact form of");
+        RequireState("asked about its impact", RequestState.Delivered, RequestState.Closed);
+        if (ImpactAnsweredAt is not null)
+        {
+            throw new DomainException("The impact form for this request has already been answered. Thank you.", RuleViolationKind.WrongState);
+        }
+
+        ImpactAnsweredAt = now;
+        Touch(now);
     }
 
     /// <summary>

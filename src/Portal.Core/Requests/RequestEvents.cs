@@ -72,3 +72,8 @@ public sealed record RequestChangesAsked(Guid RequestId, string By, string Reaso
 public sealed record RequestDelivered(Guid RequestId, string By) : RequestEvent(RequestId, By);
 
 public sealed record RequestClosed(Guid RequestId, string By, string? Reason) : RequestEvent(RequestId, By);
+
+public sealed record RequestSharingConsentChanged(Guid RequestId, string By, Summaries.SummaryVisibility From, Summaries.SummaryVisibility To) : RequestEvent(RequestId, By);
+
+/// <summary>Raised by the impact service: the requester is sent the impact form, or reminded of it.</summary>
+public sealed record RequestImpactAsked(Guid RequestId, string RequesterId, bool Reminder) : RequestEvent(RequestId, "system:impact");

@@ -70,6 +70,15 @@ public sealed class SearchSummary : Entity
     /// <summary>When the authors were reminded that the review date had come; once per version.</summary>
     public DateTimeOffset? ReviewRemindedAt { get; private set; }
 
+    /// <summary>
+    /// The summary's stable address part, given when it is first published and kept through title
+    /// edits and re-runs: every version of a series shares it.
+    /// </summary>
+    public string? Slug { get; private set; }
+
+    /// <summary>When this version was last published beyond the requester; null while it is for the requester only.</summary>
+    public DateTimeOffset? PublishedAt { get; private set; }
+
     /// <summary>Bumped by every change; a save that finds another version was overtaken (409).</summary>
     public int Version { get; private set; }
 
@@ -283,9 +292,53 @@ public sealed class SearchSummary : Entity
             },
             ReviewDate = null,
         };
-        var next = new SearchSummary(Guid.NewGuid(), RequestId, SeriesId, VersionNumber + 1, Id, [by, .. _authors], content, FindingsHtml, now);
+        var next = new SearchSummary(Guid.NewGuid(), RequestId, SeriesId, VersionNumber + 1, Id, [by, .. _authors], content, FindingsHtml, now) { Slug = Slug };
         next.Raise(new SummaryStarted(next.Id, by, RequestId, next.VersionNumber));
         return next;
+    }
+
+    /// <summary>
+    /// An author or a coordinator shares a final summary with members or the public, as far as the
+    /// requester agreed, or takes it back to the requester only. The first publication of a series
+    /// fixes its <paramref name="slug"/> (chosen free by the caller); later ones keep it.
+    /// </summary>
+    public void Publish(EvidenceRequest request, string by, bool byCoordinator, SummaryVisibility visibility, string slug, DateTimeOffset now)
+    {
+        RequireOwnRequest(request);
+        ArgumentException.ThrowIfNullOrWhiteSpace(by);
+        if (!byCoordinator && !IsAuthor(by))
+        {
+            throw new DomainException("Only an author of the summary or a coordinator can publish it.", RuleViolationKind.NotYours);
+        }
+
+        if (!Enum.IsDefined(visibility))
+        {
+            throw new DomainException("Choose who may read the summary: the requester only, members or the public.");
+        }
+
+        if (State != SummaryState.Final)
+        {
+            throw new DomainException("Only a delivered summary can be published. Deliver it to the requester first.", RuleViolationKind.WrongState);
+        }
+
+        if (visibility > request.SharingConsent)
+        {
+            throw new DomainException(request.SharingConsent == SummaryVisibility.RequesterOnly
+                ? "The requester has not agreed to share this summary. Ask them to give their consent on the request page."
+                : "The requester agreed to share this summary with members only, not the public.", RuleViolationKind.WrongState);
+        }
+
+        if (visibility == Visibility)
+        {
+            return;
+        }
+
+        var from = Visibility;
+        Visibility = visibility;
+        Slug ??= Portal.Core.Slug.From(slug) is { Length: > 0 } clean ? clean : throw new ArgumentException("A slug needs letters or digits.", nameof(slug));
+        PublishedAt = visibility == SummaryVisibility.RequesterOnly ? null : now;
+        Touch(now);
+        Raise(new SummaryPublished(Id, by, RequestId, from, visibility));
     }
 
     /// <summary>Makes the librarian a request passed to an author of its unfinished summary.</summary>

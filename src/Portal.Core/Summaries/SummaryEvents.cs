@@ -31,3 +31,6 @@ public sealed record SummaryDelivered(Guid SummaryId, string By, Guid RequestId,
 
 /// <summary>Raised by the reminder service: the date the authors set to re-run or review it has come.</summary>
 public sealed record SummaryReviewDue(Guid SummaryId, Guid RequestId, DateOnly ReviewDate) : SummaryEvent(SummaryId, "system:reminders");
+
+/// <summary>Shared beyond the requester, or taken back (<paramref name="To"/> RequesterOnly).</summary>
+public sealed record SummaryPublished(Guid SummaryId, string By, Guid RequestId, SummaryVisibility From, SummaryVisibility To) : SummaryEvent(SummaryId, By);

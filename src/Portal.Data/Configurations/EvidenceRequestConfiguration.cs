@@ -27,6 +27,8 @@ internal sealed class EvidenceRequestConfiguration : IEntityTypeConfiguration<Ev
         builder.HasIndex(r => r.ClaimantId);
         builder.HasIndex(r => r.MentorId);
         builder.HasIndex(r => r.WorkStreamId);
+        builder.Property(r => r.SharingConsent).HasConversion<string>().HasMaxLength(20);
+        builder.HasIndex(r => r.AnsweredBySummaryId);
 
         builder.ComplexProperty(r => r.Details, details =>
         {

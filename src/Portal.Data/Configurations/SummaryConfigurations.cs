@@ -24,6 +24,9 @@ internal sealed class SearchSummaryConfiguration : IEntityTypeConfiguration<Sear
         builder.HasIndex(s => new { s.SeriesId, s.VersionNumber }).IsUnique();
         builder.HasIndex(s => s.RequestId);
         builder.HasIndex(s => new { s.State, s.Visibility });
+        builder.Property(s => s.Slug).HasMaxLength(100);
+        // Versions of one series share a slug; two series never do (NULLs, unpublished, are distinct).
+        builder.HasIndex(s => new { s.Slug, s.VersionNumber }).IsUnique();
 
         builder.ComplexProperty(s => s.Content, content =>
         {
@@ -78,5 +81,42 @@ internal sealed class PeerReviewConfiguration : IEntityTypeConfiguration<PeerRev
         builder.HasOne<SearchSummary>().WithMany().HasForeignKey(r => r.SummaryId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<PortalUser>().WithMany().HasForeignKey(r => r.ReviewerId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(r => new { r.SummaryId, r.CompletedAt });
+    }
+}
+
+internal sealed class ImpactAnswerConfiguration : IEntityTypeConfiguration<Portal.Core.Impact.ImpactAnswer>
+{
+    public void Configure(EntityTypeBuilder<Portal.Core.Impact.ImpactAnswer> builder)
+    {
+        builder.Ignore(a => a.DomainEvents);
+        builder.Property(a => a.Id).ValueGeneratedNever();
+        builder.HasOne<EvidenceRequest>().WithMany().HasForeignKey(a => a.RequestId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<PortalUser>().WithMany().HasForeignKey(a => a.RespondentId).OnDelete(DeleteBehavior.Restrict);
+        // Answered once: a second answer racing the first fails here.
+        builder.HasIndex(a => a.RequestId).IsUnique();
+        builder.HasIndex(a => a.AnsweredAt);
+        builder.ComplexProperty(a => a.Details, details =>
+        {
+            details.Property(d => d.Uses).HasColumnName("Uses").HasConversion<int>();
+            details.Property(d => d.ContributedTo).HasColumnName("ContributedTo").HasConversion<int>();
+            details.Property(d => d.HoursSaved).HasColumnName("HoursSaved").HasPrecision(9, 2);
+            details.Property(d => d.WouldRecommend).HasColumnName("WouldRecommend").HasConversion<string>().HasMaxLength(20);
+            details.Property(d => d.Comments).HasColumnName("Comments").HasMaxLength(Portal.Core.Impact.ImpactDetails.CommentsMaxLength);
+            details.Property(d => d.CaseStudyConsent).HasColumnName("CaseStudyConsent");
+        });
+    }
+}
+
+internal sealed class CaseStudyConfiguration : IEntityTypeConfiguration<Portal.Core.Impact.CaseStudy>
+{
+    public void Configure(EntityTypeBuilder<Portal.Core.Impact.CaseStudy> builder)
+    {
+        builder.Ignore(c => c.DomainEvents);
+        builder.Property(c => c.Id).ValueGeneratedNever();
+        builder.Property(c => c.Title).HasMaxLength(Portal.Core.Impact.CaseStudy.TitleMaxLength);
+        builder.Property(c => c.Story).HasMaxLength(Portal.Core.Impact.CaseStudy.StoryMaxLength);
+        builder.HasOne<Portal.Core.Impact.ImpactAnswer>().WithMany().HasForeignKey(c => c.ImpactAnswerId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<PortalUser>().WithMany().HasForeignKey(c => c.CreatedBy).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(c => c.ImpactAnswerId);
     }
 }

@@ -194,6 +194,106 @@ namespace Portal.Data.Migrations.PostgreSql
                     b.ToTable("GeoAreas");
                 });
 
+            modelBuilder.Entity("Portal.Core.Impact.CaseStudy", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("ImpactAnswerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Story")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedBy");
+
+                    b.HasIndex("ImpactAnswerId");
+
+                    b.ToTable("CaseStudies");
+                });
+
+            modelBuilder.Entity("Portal.Core.Impact.ImpactAnswer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("RespondentId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Details", "Portal.Core.Impact.ImpactAnswer.Details#ImpactDetails", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<bool>("CaseStudyConsent")
+                                .HasColumnType("boolean")
+                                .HasColumnName("CaseStudyConsent");
+
+                            b1.Property<string>("Comments")
+                                .HasMaxLength(4000)
+                                .HasColumnType("character varying(4000)")
+                                .HasColumnName("Comments");
+
+                            b1.Property<int>("ContributedTo")
+                                .HasColumnType("integer")
+                                .HasColumnName("ContributedTo");
+
+                            b1.Property<decimal?>("HoursSaved")
+                                .HasPrecision(9, 2)
+                                .HasColumnType("numeric(9,2)")
+                                .HasColumnName("HoursSaved");
+
+                            b1.Property<int>("Uses")
+                                .HasColumnType("integer")
+                                .HasColumnName("Uses");
+
+                            b1.Property<string>("WouldRecommend")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("character varying(20)")
+                                .HasColumnName("WouldRecommend");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AnsweredAt");
+
+                    b.HasIndex("RequestId")
+                        .IsUnique();
+
+                    b.HasIndex("RespondentId");
+
+                    b.ToTable("ImpactAnswers");
+                });
+
             modelBuilder.Entity("Portal.Core.Librarians.LibrarianProfile", b =>
                 {
                     b.Property<string>("UserId")
@@ -272,6 +372,15 @@ namespace Portal.Data.Migrations.PostgreSql
                     b.Property<DateTimeOffset?>("EscalatedUnclaimedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTimeOffset?>("ImpactAnsweredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("ImpactAskedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("ImpactRemindedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("MentorId")
                         .HasColumnType("text");
 
@@ -284,6 +393,14 @@ namespace Portal.Data.Migrations.PostgreSql
                     b.Property<string>("RequesterId")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<string>("SharingConsent")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset?>("SharingConsentAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("State")
                         .IsRequired()
@@ -480,6 +597,8 @@ namespace Portal.Data.Migrations.PostgreSql
                         });
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AnsweredBySummaryId");
 
                     b.HasIndex("ClaimantId");
 
@@ -834,6 +953,9 @@ namespace Portal.Data.Migrations.PostgreSql
                     b.Property<Guid?>("PreviousVersionId")
                         .HasColumnType("uuid");
 
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<Guid>("RequestId")
                         .HasColumnType("uuid");
 
@@ -848,6 +970,10 @@ namespace Portal.Data.Migrations.PostgreSql
 
                     b.Property<Guid>("SeriesId")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("Slug")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<string>("State")
                         .IsRequired()
@@ -925,6 +1051,9 @@ namespace Portal.Data.Migrations.PostgreSql
                     b.HasIndex("ReviewerId");
 
                     b.HasIndex("SeriesId", "VersionNumber")
+                        .IsUnique();
+
+                    b.HasIndex("Slug", "VersionNumber")
                         .IsUnique();
 
                     b.HasIndex("State", "Visibility");
@@ -1561,6 +1690,36 @@ namespace Portal.Data.Migrations.PostgreSql
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Parent");
+                });
+
+            modelBuilder.Entity("Portal.Core.Impact.CaseStudy", b =>
+                {
+                    b.HasOne("Portal.Data.Identity.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedBy")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Core.Impact.ImpactAnswer", null)
+                        .WithMany()
+                        .HasForeignKey("ImpactAnswerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Core.Impact.ImpactAnswer", b =>
+                {
+                    b.HasOne("Portal.Core.Requests.EvidenceRequest", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Data.Identity.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("RespondentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Portal.Core.Librarians.LibrarianProfile", b =>

@@ -181,6 +181,106 @@ namespace Portal.Data.Migrations.Sqlite
                     b.ToTable("GeoAreas");
                 });
 
+            modelBuilder.Entity("Portal.Core.Impact.CaseStudy", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ImpactAnswerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Story")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedBy");
+
+                    b.HasIndex("ImpactAnswerId");
+
+                    b.ToTable("CaseStudies");
+                });
+
+            modelBuilder.Entity("Portal.Core.Impact.ImpactAnswer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AnsweredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RespondentId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Details", "Portal.Core.Impact.ImpactAnswer.Details#ImpactDetails", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<bool>("CaseStudyConsent")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("CaseStudyConsent");
+
+                            b1.Property<string>("Comments")
+                                .HasMaxLength(4000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("Comments");
+
+                            b1.Property<int>("ContributedTo")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("ContributedTo");
+
+                            b1.Property<decimal?>("HoursSaved")
+                                .HasPrecision(9, 2)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("HoursSaved");
+
+                            b1.Property<int>("Uses")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("Uses");
+
+                            b1.Property<string>("WouldRecommend")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("WouldRecommend");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AnsweredAt");
+
+                    b.HasIndex("RequestId")
+                        .IsUnique();
+
+                    b.HasIndex("RespondentId");
+
+                    b.ToTable("ImpactAnswers");
+                });
+
             modelBuilder.Entity("Portal.Core.Librarians.LibrarianProfile", b =>
                 {
                     b.Property<string>("UserId")
@@ -259,6 +359,15 @@ namespace Portal.Data.Migrations.Sqlite
                     b.Property<long?>("EscalatedUnclaimedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("ImpactAnsweredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ImpactAskedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ImpactRemindedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("MentorId")
                         .HasColumnType("TEXT");
 
@@ -271,6 +380,14 @@ namespace Portal.Data.Migrations.Sqlite
                     b.Property<string>("RequesterId")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("SharingConsent")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SharingConsentAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("State")
                         .IsRequired()
@@ -467,6 +584,8 @@ namespace Portal.Data.Migrations.Sqlite
                         });
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AnsweredBySummaryId");
 
                     b.HasIndex("ClaimantId");
 
@@ -821,6 +940,9 @@ namespace Portal.Data.Migrations.Sqlite
                     b.Property<Guid?>("PreviousVersionId")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("PublishedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("RequestId")
                         .HasColumnType("TEXT");
 
@@ -834,6 +956,10 @@ namespace Portal.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("SeriesId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Slug")
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("State")
@@ -912,6 +1038,9 @@ namespace Portal.Data.Migrations.Sqlite
                     b.HasIndex("ReviewerId");
 
                     b.HasIndex("SeriesId", "VersionNumber")
+                        .IsUnique();
+
+                    b.HasIndex("Slug", "VersionNumber")
                         .IsUnique();
 
                     b.HasIndex("State", "Visibility");
@@ -1538,6 +1667,36 @@ namespace Portal.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Parent");
+                });
+
+            modelBuilder.Entity("Portal.Core.Impact.CaseStudy", b =>
+                {
+                    b.HasOne("Portal.Data.Identity.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedBy")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Core.Impact.ImpactAnswer", null)
+                        .WithMany()
+                        .HasForeignKey("ImpactAnswerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Core.Impact.ImpactAnswer", b =>
+                {
+                    b.HasOne("Portal.Core.Requests.EvidenceRequest", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Data.Identity.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("RespondentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Portal.Core.Librarians.LibrarianProfile", b =>

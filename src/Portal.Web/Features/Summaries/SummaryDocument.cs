@@ -62,29 +62,7 @@ public static class SummaryDocument
     }
 
     /// <summary>"Falls prevention: what works?" → "falls-prevention-what-works"; "search-summary" when nothing is left.</summary>
-    public static string Slug(string? title)
-    {
-        var slug = new StringBuilder();
-        foreach (var c in (title ?? string.Empty).Normalize(NormalizationForm.FormD))
-        {
-            if (char.IsAsciiLetterOrDigit(c))
-            {
-                slug.Append(char.ToLowerInvariant(c));
-            }
-            else if (char.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark && slug.Length > 0 && slug[^1] != '-')
-            {
-                slug.Append('-');
-            }
-
-            if (slug.Length >= SlugMaxLength)
-            {
-                break;
-            }
-        }
-
-        var text = slug.ToString().Trim('-');
-        return text.Length == 0 ? "search-summary" : text;
-    }
+    public static string Slug(string? title) => Core.Slug.From(title, SlugMaxLength) is { Length: > 0 } slug ? slug : "search-summary";
 
     private static void Write(SummaryView view, WordWriter word, Body body)
     {

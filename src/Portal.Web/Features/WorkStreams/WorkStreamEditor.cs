@@ -254,40 +254,14 @@ public sealed partial class WorkStreamEditor(PortalDbContext db, TimeProvider cl
             return key;
         }
 
-        var slug = Slug(title);
+        var slug = Core.Slug.From(title, KeyMaxLength - 4);
         if (slug.Length == 0)
         {
             return problems.Count > 0 ? null : "work-stream";
         }
 
         var taken = await db.WorkStreams.Where(w => w.Key == slug || w.Key.StartsWith(slug + "-")).Select(w => w.Key).ToListAsync(cancellationToken);
-        var candidate = slug;
-        for (var n = 2; taken.Contains(candidate) || ReservedKeys.Contains(candidate); n++)
-        {
-            candidate = $"{slug}-{n}";
-        }
-
-        return candidate;
-    }
-
-    /// <summary>"Maternal choice: perinatal care" → "maternal-choice-perinatal-care".</summary>
-    public static string Slug(string? title)
-    {
-        var text = new StringBuilder();
-        foreach (var c in (title ?? string.Empty).Normalize(NormalizationForm.FormD).ToLowerInvariant())
-        {
-            if (c is >= 'a' and <= 'z' or >= '0' and <= '9')
-            {
-                text.Append(c);
-            }
-            else if (System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.NonSpacingMark && text.Length > 0 && text[^1] != '-')
-            {
-                text.Append('-');
-            }
-        }
-
-        var slug = text.ToString().Trim('-');
-        return slug.Length > KeyMaxLength - 4 ? slug[..(KeyMaxLength - 4)].Trim('-') : slug;
+        return Core.Slug.FirstFree(slug, taken.Concat(ReservedKeys));
     }
 
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
