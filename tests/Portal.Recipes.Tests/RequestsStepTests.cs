@@ -38,7 +38,7 @@ public class RequestsStepTests
         var now = DateTimeOffset.UtcNow;
         Assert.True(awaiting.EffectiveDeadline(now) > awaiting.Details.Deadline, "time awaiting the requester moves the deadline on");
         Assert.Contains(requests, r => r.IsOverdue(now));
-        Assert.All(requests.Where(r => r.State >= RequestState.Claimed && r.State != RequestState.Withdrawn), r => Assert.NotNull(r.ClaimantId));
+        Assert.All(requests.Where(r => r.State >= RequestState.Claimed && r.State != RequestState.Withdrawn && r.AnsweredBySummaryId is null), r => Assert.NotNull(r.ClaimantId));
         var audited = await db.AuditEvents.CountAsync(a => a.SubjectType == "EvidenceRequest" && a.EventType == nameof(RequestClaimed));
         Assert.Equal(requests.Count(r => r.ClaimantId is not null), audited);
         var id = RecipeIds.For(nameof(EvidenceRequest), "frailty-exercise-falls");

@@ -92,4 +92,43 @@ public class SummariesRecipeTests
         Assert.Equal($"Step 1 (Requests) of recipe 'test' failed: {message}", refused.Message);
         Assert.Equal(before, await database.CountRowsAsync());
     }
+
+    [Fact]
+    public async Task The_demo_publishes_a_summary_on_every_work_stream_reuses_one_and_has_impact_answers()
+    {
+        await using var database = await DemoSiteAsync();
+        await using var scope = database.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+
+        var published = await db.SearchSummaries.Where(s => s.Visibility != SummaryVisibility.RequesterOnly).ToListAsync();
+        var requests = await db.EvidenceRequests.ToDictionaryAsync(r => r.Id);
+
+        Assert.Equal(4, published.Select(s => requests[s.RequestId].WorkStreamId).Distinct().Count());
+        Assert.Contains(published, s => s.Visibility == SummaryVisibility.Public);
+        Assert.Contains(published, s => s.Visibility == SummaryVisibility.Members);
+        Assert.All(published, s => Assert.True(s.Slug is { Length: > 0 } && s.PublishedAt is not null, "published with a slug and a date"));
+        Assert.Equal(published.Count, published.Select(s => s.Slug).Distinct().Count());
+        Assert.All(published, s => Assert.True(requests[s.RequestId].SharingConsent >= s.Visibility, "never beyond the requester's consent"));
+        var reused = Assert.Single(requests.Values, r => r.AnsweredBySummaryId is not null);
+        Assert.Equal(RequestState.Closed, reused.State);
+        Assert.Contains(published, s => s.Id == reused.AnsweredBySummaryId);
+        var answers = await db.ImpactAnswers.ToListAsync();
+        Assert.Equal(3, answers.Count);
+        Assert.All(answers, a => Assert.NotNull(requests[a.RequestId].ImpactAnsweredAt));
+        Assert.Contains(answers, a => a.Details.CaseStudyConsent);
+    }
+
+    [Theory]
+    [InlineData("\"consent\": \"Members\"", "\"visibility\": \"Public\"", "Request test-summary: The requester agreed to share this summary with members only, not the public.")]
+    [InlineData("\"consent\": \"RequesterOnly\"", "\"visibility\": \"Members\"", "Request test-summary: The requester has not agreed to share this summary. Ask them to give their consent on the request page.")]
+    public async Task A_summary_is_never_published_beyond_the_requesters_consent(string consent, string visibility, string message)
+    {
+        await using var database = await DemoSiteAsync();
+        var summary = Summary.Replace("\"reviewer\":", visibility + ", \"reviewer\":", StringComparison.Ordinal);
+        var request = RequestIn("Delivered", summary).Replace("\"startedDaysAgo\": 5", "\"startedDaysAgo\": 5, " + consent, StringComparison.Ordinal);
+
+        var refused = await database.FailAsync(Recipe(request));
+
+        Assert.Equal($"Step 1 (Requests) of recipe 'test' failed: {message}", refused.Message);
+    }
 }

@@ -23,7 +23,8 @@ internal sealed record SummaryData(
     int? RecordsAfterDeduplication = null,
     int? RecordsSelected = null,
     string? Reviewer = null,
-    IReadOnlyList<ReferenceData>? References = null);
+    IReadOnlyList<ReferenceData>? References = null,
+    SummaryVisibility Visibility = SummaryVisibility.RequesterOnly);
 
 /// <summary>A database searched, <paramref name="RunDaysAgo"/> days ago.</summary>
 internal sealed record SourceData(

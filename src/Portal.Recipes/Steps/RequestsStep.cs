@@ -58,7 +58,20 @@ internal sealed class RequestsStep(PortalDbContext db, TimeProvider clock, Turna
         IReadOnlyList<MessageData>? Messages = null,
         IReadOnlyList<TimeData>? Time = null,
         SummaryData? Summary = null,
-        bool PeerReview = false);
+        bool PeerReview = false,
+        string? AnsweredBy = null,
+        SummaryVisibility Consent = SummaryVisibility.RequesterOnly,
+        ImpactData? Impact = null);
+
+    /// <summary>The requester's answer to the impact form, <paramref name="DaysAgo"/> days ago.</summary>
+    private sealed record ImpactData(
+        IReadOnlyList<Core.Impact.ImpactUses> Uses,
+        IReadOnlyList<Core.Impact.ImpactContributions>? ContributedTo = null,
+        decimal? HoursSaved = null,
+        Core.Impact.Recommendation WouldRecommend = Core.Impact.Recommendation.Yes,
+        string? Comments = null,
+        bool CaseStudyConsent = false,
+        int DaysAgo = 0);
 
     /// <summary>A message in the request's conversation, sent <paramref name="DaysAgo"/> days ago by someone taking part in it.</summary>
     private sealed record MessageData(string From, string Body, int DaysAgo = 0);
@@ -115,6 +128,7 @@ internal sealed class RequestsStep(PortalDbContext db, TimeProvider clock, Turna
                 select userRole.UserId)
             .ToListAsync(cancellationToken);
         var seekingMentoring = await db.LibrarianProfiles.Where(p => p.SeeksMentoring).Select(p => p.UserId).ToListAsync(cancellationToken);
+        var slugs = await db.SearchSummaries.Where(s => s.Slug != null).Select(s => s.Slug!).Distinct().ToListAsync(cancellationToken);
 
         var now = clock.GetUtcNow();
         var today = DateOnly.FromDateTime(now.UtcDateTime);
@@ -187,11 +201,19 @@ internal sealed class RequestsStep(PortalDbContext db, TimeProvider clock, Turna
             {
                 var request = EvidenceRequest.Draft(workStream, requester, details, start, turnaround, ids[item.Key]);
                 var work = new Work(item, requester, claimant, mentor, seekingMentoring.Contains(claimant ?? string.Empty), key => UserId(users, key, $"Request {item.Key} names"), now);
+                var at = start;
                 for (var i = 0; i < path.Length; i++)
                 {
                     // Each step a day after the one before, never later than now.
-                    var at = start.AddDays(i + 1) < now ? start.AddDays(i + 1) : now;
+                    at = start.AddDays(i + 1) < now ? start.AddDays(i + 1) : now;
                     Apply(request, path[i], work, at);
+                }
+
+                var afterwards = at.AddDays(1) < now ? at.AddDays(1) : now;
+                Share(request, work, slugs, afterwards);
+                if (item.Impact is { } impact)
+                {
+                    db.ImpactAnswers.Add(Answer(request, impact, afterwards, now));
                 }
 
                 if (item.Summary is not null && work.Summary is null)
@@ -226,6 +248,13 @@ internal sealed class RequestsStep(PortalDbContext db, TimeProvider clock, Turna
 
     private static RequestState[] PathTo(RequestData item)
     {
+        if (item.AnsweredBy is not null)
+        {
+            return item.State == RequestState.Closed
+                ? [RequestState.Submitted, RequestState.Closed]
+                : throw new FormatException($"Request {item.Key} is answered by an existing summary, so its state must be Closed.");
+        }
+
         if (item.State != RequestState.Withdrawn)
         {
             return Paths[item.State];
@@ -310,6 +339,9 @@ internal sealed class RequestsStep(PortalDbContext db, TimeProvider clock, Turna
             case RequestState.Delivered:
                 work.Reviews = summaries.Deliver(item.Key, request, WriteSummary(request, work, at), item.Summary!, work.UserId, work.ClaimantSeeksMentoring, at);
                 break;
+            case RequestState.Closed when item.AnsweredBy is { } answeredBy:
+                request.CloseAsAnswered(work.Requester, RecipeIds.For(nameof(SearchSummary), answeredBy), item.Reason, at);
+                break;
             case RequestState.Closed:
                 request.Close(work.Requester, item.Reason, at);
                 break;
@@ -317,6 +349,42 @@ internal sealed class RequestsStep(PortalDbContext db, TimeProvider clock, Turna
                 request.Withdraw(work.Requester, item.Reason, at);
                 break;
         }
+    }
+
+    /// <summary>
+    /// The requester's consent to share, then the summary published as far as the recipe says
+    /// (never beyond the consent: the summary refuses), with a slug free among all summaries.
+    /// </summary>
+    private static void Share(EvidenceRequest request, Work work, List<string> slugs, DateTimeOffset at)
+    {
+        if (work.Item.Consent != SummaryVisibility.RequesterOnly)
+        {
+            request.ConsentToSharing(work.Requester, work.Item.Consent, at);
+        }
+
+        if (work.Item.Summary is not { Visibility: not SummaryVisibility.RequesterOnly } data)
+        {
+            return;
+        }
+
+        var summary = work.Summary ?? throw new FormatException($"Request {work.Item.Key} has no delivered summary to publish.");
+        var slug = Core.Slug.FirstFree(Core.Slug.From(data.Title) is { Length: > 0 } title ? title : "search-summary", slugs);
+        summary.Publish(request, work.Claimant!, byCoordinator: false, data.Visibility, slug, at);
+        slugs.Add(slug);
+    }
+
+    private static Core.Impact.ImpactAnswer Answer(EvidenceRequest request, ImpactData impact, DateTimeOffset earliest, DateTimeOffset now)
+    {
+        var answeredAt = now.AddDays(-impact.DaysAgo) > earliest ? now.AddDays(-impact.DaysAgo) : earliest;
+        request.AskForImpact(answeredAt, afterDays: 0);
+        var details = new Core.Impact.ImpactDetails(
+            impact.Uses.Aggregate(Core.Impact.ImpactUses.None, (all, use) => all | use),
+            (impact.ContributedTo ?? []).Aggregate(Core.Impact.ImpactContributions.None, (all, c) => all | c),
+            impact.HoursSaved,
+            impact.WouldRecommend,
+            impact.Comments,
+            impact.CaseStudyConsent);
+        return Core.Impact.ImpactAnswer.Record(request, request.RequesterId, details, answeredAt);
     }
 
     /// <summary>The summary that takes a request into review or to delivery; the recipe must give one.</summary>
