@@ -16,8 +16,7 @@ public sealed partial class NotificationPagesTests(ApiSiteFixture site) : IClass
     private const string Settings = "/account/notifications";
 
     private static Dictionary<string, string> AllAt(string delivery) =>
-        new[] { "RequestMatched", "RequestClaimed", "RequestAssigned", "RequestMessage", "RequestEscalated", "DeadlineReminder" }
-            .ToDictionary(kind => $"Delivery[{kind}]", _ => delivery);
+        Portal.Core.Notifications.NotificationKinds.All.ToDictionary(kind => $"Delivery[{kind.Kind}]", _ => delivery);
 
     private async Task<(TestLibrarian Who, HttpClient Client)> NewSignedInLibrarianAsync()
     {
@@ -37,7 +36,9 @@ public sealed partial class NotificationPagesTests(ApiSiteFixture site) : IClass
             var html = WebUtility.HtmlDecode(await client.GetStringAsync(Settings));
 
             Assert.Contains("<h1>Email and notification settings</h1>", html, StringComparison.Ordinal);
-            Assert.Equal(6, CheckedRadio().Matches(html).Count(m => m.Groups["value"].Value == "Immediately"));
+            Assert.Equal(
+                Portal.Core.Notifications.NotificationKinds.All.Count(k => k.Default == Portal.Core.Notifications.NotificationDelivery.Immediately),
+                CheckedRadio().Matches(html).Count(m => m.Groups["value"].Value == "Immediately"));
             Assert.Contains("Reminders before the deadline of requests you hold", html, StringComparison.Ordinal);
             Assert.Contains("In the weekly digest", html, StringComparison.Ordinal);
             Assert.Contains("Only in the portal", html, StringComparison.Ordinal);

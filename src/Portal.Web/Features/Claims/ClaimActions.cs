@@ -326,29 +326,9 @@ public sealed class ClaimActions(PortalDbContext db, RequestActions requests, Li
     private static Outcome<T> Conflict<T>(string message)
         where T : class => Outcome.Refused<T>(new DomainException(message, RuleViolationKind.WrongState));
 
-    /// <param name="field">The field a value rule of the entity is about (the action's one text), or empty.</param>
-    private async Task<Outcome<T>> SaveAsync<T>(string field, Func<T> change, CancellationToken cancellationToken)
-        where T : class
-    {
-        try
-        {
-            var value = change();
-            await db.SaveChangesAsync(cancellationToken);
-            return Outcome.Done(value);
-        }
-        catch (DomainException refusal)
-        {
-            db.ChangeTracker.Clear();
-            return refusal.Kind == RuleViolationKind.Invalid
-                ? Outcome.Invalid<T>([new(field, refusal.Message)])
-                : Outcome.Refused<T>(refusal);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return Outcome.Overtaken<T>();
-        }
-    }
+    /// <param name="field">The field a value rule of the entity is about, or empty for the whole form.</param>
+    private Task<Outcome<T>> SaveAsync<T>(string field, Func<T> change, CancellationToken cancellationToken)
+        where T : class => db.SaveOutcomeAsync(change, cancellationToken, field);
 }
 
 /// <summary>The messages of a request's conversation, and whether new ones may still be posted.</summary>

@@ -208,25 +208,8 @@ public sealed class RequestActions(PortalDbContext db, TimeProvider clock, Turna
         return workStream;
     }
 
-    private async Task<Outcome<EvidenceRequest>> SaveAsync(Func<EvidenceRequest> change, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var request = change();
-            await db.SaveChangesAsync(cancellationToken);
-            return Outcome.Done<EvidenceRequest>(request);
-        }
-        catch (DomainException refusal)
-        {
-            db.ChangeTracker.Clear();
-            return Outcome.Refused<EvidenceRequest>(refusal);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return Outcome.Overtaken<EvidenceRequest>();
-        }
-    }
+    private Task<Outcome<EvidenceRequest>> SaveAsync(Func<EvidenceRequest> change, CancellationToken cancellationToken) =>
+        db.SaveOutcomeAsync(change, cancellationToken);
 }
 
 /// <summary>A request the person may see, with its work stream and the stream's leads.</summary>

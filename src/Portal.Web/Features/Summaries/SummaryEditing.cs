@@ -247,25 +247,12 @@ public sealed class SummaryEditing(PortalDbContext db, RequestActions requests, 
         return (loaded.Summary, null);
     }
 
-    private async Task<Outcome<SearchSummary>> SaveAsync(SearchSummary summary, Action change, CancellationToken cancellationToken)
-    {
-        try
+    private Task<Outcome<SearchSummary>> SaveAsync(SearchSummary summary, Action change, CancellationToken cancellationToken) =>
+        db.SaveOutcomeAsync(() =>
         {
             change();
-            await db.SaveChangesAsync(cancellationToken);
-            return Outcome.Done(summary);
-        }
-        catch (DomainException refusal)
-        {
-            db.ChangeTracker.Clear();
-            return Outcome.Refused<SearchSummary>(refusal);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return Outcome.Overtaken<SearchSummary>();
-        }
-    }
+            return summary;
+        }, cancellationToken);
 
     private Task<SearchSummary?> FirstVersionOfAsync(Guid requestId, CancellationToken cancellationToken) =>
         db.SearchSummaries.AsNoTracking().FirstOrDefaultAsync(s => s.RequestId == requestId && s.VersionNumber == 1, cancellationToken);

@@ -238,24 +238,6 @@ public sealed class SummaryWorkflow(PortalDbContext db, SummaryReviewers reviewe
         refusal.Kind == RuleViolationKind.Invalid ? Outcome.Invalid<T>([new(field, refusal.Message)]) : Outcome.Refused<T>(refusal);
 
     /// <param name="field">The field a value rule of the entity is about, or empty for the whole form.</param>
-    private async Task<Outcome<T>> SaveAsync<T>(string field, Func<T> change, CancellationToken cancellationToken)
-        where T : class
-    {
-        try
-        {
-            var value = change();
-            await db.SaveChangesAsync(cancellationToken);
-            return Outcome.Done(value);
-        }
-        catch (DomainException refusal)
-        {
-            db.ChangeTracker.Clear();
-            return Refusal<T>(refusal, field);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return Outcome.Overtaken<T>();
-        }
-    }
+    private Task<Outcome<T>> SaveAsync<T>(string field, Func<T> change, CancellationToken cancellationToken)
+        where T : class => db.SaveOutcomeAsync(change, cancellationToken, field);
 }
