@@ -35,9 +35,11 @@ public sealed class SetupJourneyTests(BrowserFixture browser)
         await page.GetByLabel("Administrator email address").FillAsync("first.admin@example.org");
         await page.GetByLabel("Administrator password").FillAsync("first admin passphrase");
         await page.GetByLabel("Confirm password").FillAsync("first admin passphrase");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Set up the portal" }).ClickAsync();
+        // Setup runs the whole demo recipe (every demo password hashed, summaries rendered) before it
+        // answers; on two busy cores that can take longer than a click's usual wait.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Set up the portal" }).ClickAsync(new() { Timeout = 90_000 });
 
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "The portal is set up" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "The portal is set up" })).ToBeVisibleAsync(new() { Timeout = 90_000 });
         await Assertions.Expect(page.Locator("#demo-password")).ToHaveTextAsync(new Regex("^[A-Za-z0-9]{20}$"));
         await page.AssertNoViolationsAsync();
 
