@@ -190,10 +190,14 @@ public sealed class ImpactReportTests(ImpactReportTests.Fixture site) : IClassFi
         using var page = await helen.GetAsync("/coordination/impact");
         using var csv = await helen.GetAsync("/coordination/impact.csv");
         using var api = await helenApi.GetAsync("/api/v1/reports/impact");
+        var answerId = await AnswerIdAsync(site.AnsweredWithConsent);
+        using var start = await helen.PostFormAsync("/requests/mine", $"/coordination/impact/{answerId}/case-study", []);
 
         Assert.True(page.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.Redirect, $"{page.StatusCode}");
         Assert.True(csv.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.Redirect, $"{csv.StatusCode}");
         Assert.Equal(HttpStatusCode.Forbidden, api.StatusCode);
+        Assert.True(start.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.Redirect, $"{start.StatusCode}");
+        Assert.False(start.Headers.Location?.OriginalString.Contains("case-studies", StringComparison.Ordinal) ?? false);
     }
 
     [Fact]
