@@ -8,6 +8,7 @@ using Portal.Web.Features.Claims;
 using Portal.Web.Features.Coordination;
 using Portal.Web.Features.Digest;
 using Portal.Web.Features.Health;
+using Portal.Web.Features.Impact;
 using Portal.Web.Features.Librarians;
 using Portal.Web.Features.Matching;
 using Portal.Web.Features.Notifications;
@@ -48,6 +49,7 @@ builder.Services
     .AddPortalNotifications(builder.Configuration)
     .AddPortalDigest(builder.Configuration)
     .AddPortalSegmentation(builder.Configuration)
+    .AddPortalImpact(builder.Configuration)
     .AddPortalUnsubscribe()
     .AddPortalApi(builder.Configuration);
 

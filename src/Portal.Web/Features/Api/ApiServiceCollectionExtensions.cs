@@ -83,6 +83,7 @@ public static class ApiServiceCollectionExtensions
         Summaries.SummariesApi.Map(api);
         Coordination.CoordinationApi.Map(api);
         Summaries.SummaryReviewApi.Map(api);
+        Impact.ImpactApi.Map(api);
         return endpoints;
     }
 
