@@ -117,6 +117,7 @@ internal sealed class CaseStudyConfiguration : IEntityTypeConfiguration<Portal.C
         builder.Property(c => c.Story).HasMaxLength(Portal.Core.Impact.CaseStudy.StoryMaxLength);
         builder.HasOne<Portal.Core.Impact.ImpactAnswer>().WithMany().HasForeignKey(c => c.ImpactAnswerId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<PortalUser>().WithMany().HasForeignKey(c => c.CreatedBy).OnDelete(DeleteBehavior.Restrict);
-        builder.HasIndex(c => c.ImpactAnswerId);
+        // One case study an answer: two coordinators starting one at once get the same draft.
+        builder.HasIndex(c => c.ImpactAnswerId).IsUnique();
     }
 }

@@ -229,7 +229,8 @@ namespace Portal.Data.Migrations.PostgreSql
 
                     b.HasIndex("CreatedBy");
 
-                    b.HasIndex("ImpactAnswerId");
+                    b.HasIndex("ImpactAnswerId")
+                        .IsUnique();
 
                     b.ToTable("CaseStudies");
                 });

@@ -216,7 +216,8 @@ namespace Portal.Data.Migrations.Sqlite
 
                     b.HasIndex("CreatedBy");
 
-                    b.HasIndex("ImpactAnswerId");
+                    b.HasIndex("ImpactAnswerId")
+                        .IsUnique();
 
                     b.ToTable("CaseStudies");
                 });

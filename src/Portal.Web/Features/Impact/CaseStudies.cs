@@ -41,6 +41,13 @@ public sealed class CaseStudies(PortalDbContext db, TimeProvider clock)
             db.ChangeTracker.Clear();
             return Outcome.Refused<CaseStudy>(refused);
         }
+        catch (DbUpdateException)
+        {
+            // Another coordinator started it at the same moment (one case study an answer): open theirs.
+            db.ChangeTracker.Clear();
+            var theirs = await db.CaseStudies.AsNoTracking().FirstOrDefaultAsync(c => c.ImpactAnswerId == answerId, cancellationToken);
+            return theirs is null ? throw new InvalidOperationException("The case study could not be saved.") : Outcome.Done(theirs);
+        }
     }
 
     public Task<CaseStudy?> FindAsync(Guid id, CancellationToken cancellationToken) =>

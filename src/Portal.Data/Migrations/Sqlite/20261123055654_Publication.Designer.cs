@@ -12,7 +12,7 @@ using Portal.Data;
 namespace Portal.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqlitePortalDbContext))]
-    [Migration("20261123051745_Publication")]
+    [Migration("20261123055654_Publication")]
     partial class Publication
     {
         /// <inheritdoc />
@@ -219,7 +219,8 @@ namespace Portal.Data.Migrations.Sqlite
 
                     b.HasIndex("CreatedBy");
 
-                    b.HasIndex("ImpactAnswerId");
+                    b.HasIndex("ImpactAnswerId")
+                        .IsUnique();
 
                     b.ToTable("CaseStudies");
                 });

@@ -13,7 +13,7 @@ using Portal.Data;
 namespace Portal.Data.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgresPortalDbContext))]
-    [Migration("20261123051800_Publication")]
+    [Migration("20261123055706_Publication")]
     partial class Publication
     {
         /// <inheritdoc />
@@ -232,7 +232,8 @@ namespace Portal.Data.Migrations.PostgreSql
 
                     b.HasIndex("CreatedBy");
 
-                    b.HasIndex("ImpactAnswerId");
+                    b.HasIndex("ImpactAnswerId")
+                        .IsUnique();
 
                     b.ToTable("CaseStudies");
                 });

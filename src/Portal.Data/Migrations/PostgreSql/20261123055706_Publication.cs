@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Portal.Data.Migrations.Sqlite
+namespace Portal.Data.Migrations.PostgreSql
 {
     /// <inheritdoc />
     public partial class Publication : Migration
@@ -11,65 +11,65 @@ namespace Portal.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.AddColumn<long>(
+            migrationBuilder.AddColumn<DateTimeOffset>(
                 name: "PublishedAt",
                 table: "SearchSummaries",
-                type: "INTEGER",
+                type: "timestamp with time zone",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "Slug",
                 table: "SearchSummaries",
-                type: "TEXT",
+                type: "character varying(100)",
                 maxLength: 100,
                 nullable: true);
 
-            migrationBuilder.AddColumn<long>(
+            migrationBuilder.AddColumn<DateTimeOffset>(
                 name: "ImpactAnsweredAt",
                 table: "EvidenceRequests",
-                type: "INTEGER",
+                type: "timestamp with time zone",
                 nullable: true);
 
-            migrationBuilder.AddColumn<long>(
+            migrationBuilder.AddColumn<DateTimeOffset>(
                 name: "ImpactAskedAt",
                 table: "EvidenceRequests",
-                type: "INTEGER",
+                type: "timestamp with time zone",
                 nullable: true);
 
-            migrationBuilder.AddColumn<long>(
+            migrationBuilder.AddColumn<DateTimeOffset>(
                 name: "ImpactRemindedAt",
                 table: "EvidenceRequests",
-                type: "INTEGER",
+                type: "timestamp with time zone",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "SharingConsent",
                 table: "EvidenceRequests",
-                type: "TEXT",
+                type: "character varying(20)",
                 maxLength: 20,
                 nullable: false,
                 defaultValue: "RequesterOnly");
 
-            migrationBuilder.AddColumn<long>(
+            migrationBuilder.AddColumn<DateTimeOffset>(
                 name: "SharingConsentAt",
                 table: "EvidenceRequests",
-                type: "INTEGER",
+                type: "timestamp with time zone",
                 nullable: true);
 
             migrationBuilder.CreateTable(
                 name: "ImpactAnswers",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RequestId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RespondentId = table.Column<string>(type: "TEXT", nullable: false),
-                    AnsweredAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    CaseStudyConsent = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Comments = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    ContributedTo = table.Column<int>(type: "INTEGER", nullable: false),
-                    HoursSaved = table.Column<decimal>(type: "TEXT", precision: 9, scale: 2, nullable: true),
-                    Uses = table.Column<int>(type: "INTEGER", nullable: false),
-                    WouldRecommend = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    RequestId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RespondentId = table.Column<string>(type: "text", nullable: false),
+                    AnsweredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CaseStudyConsent = table.Column<bool>(type: "boolean", nullable: false),
+                    Comments = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    ContributedTo = table.Column<int>(type: "integer", nullable: false),
+                    HoursSaved = table.Column<decimal>(type: "numeric(9,2)", precision: 9, scale: 2, nullable: true),
+                    Uses = table.Column<int>(type: "integer", nullable: false),
+                    WouldRecommend = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -92,14 +92,14 @@ namespace Portal.Data.Migrations.Sqlite
                 name: "CaseStudies",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ImpactAnswerId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RequestId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Story = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false),
-                    CreatedBy = table.Column<string>(type: "TEXT", nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ImpactAnswerId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RequestId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Story = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: false),
+                    CreatedBy = table.Column<string>(type: "text", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -137,7 +137,8 @@ namespace Portal.Data.Migrations.Sqlite
             migrationBuilder.CreateIndex(
                 name: "IX_CaseStudies_ImpactAnswerId",
                 table: "CaseStudies",
-                column: "ImpactAnswerId");
+                column: "ImpactAnswerId",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_ImpactAnswers_AnsweredAt",
