@@ -178,7 +178,7 @@ public sealed class RequestsApiTests(ApiSiteFixture site) : IClassFixture<ApiSit
         var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
         using var submit = await helen.PostAsync($"/api/v1/requests/{id}/submit", null);
         using var lena = await site.Portal.ApiAsAsync(TestSite.LibrarianEmail);
-        var summary = Guid.NewGuid().ToString();
+        var summary = ReusableSummary.ToString();
 
         using var librarian = await lena.PostAsJsonAsync($"/api/v1/requests/{id}/close", new { answeredBySummaryId = summary });
         using var notAGuid = await helen.PostAsJsonAsync($"/api/v1/requests/{id}/close", new { answeredBySummaryId = "summary-12", reason = "x" });

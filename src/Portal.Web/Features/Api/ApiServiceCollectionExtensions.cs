@@ -83,6 +83,7 @@ public static class ApiServiceCollectionExtensions
         Summaries.SummariesApi.Map(api);
         Coordination.CoordinationApi.Map(api);
         Summaries.SummaryReviewApi.Map(api);
+        Publication.PublicationApi.Map(api);
         return endpoints;
     }
 
