@@ -1,4 +1,5 @@
 using Portal.Data.SaveHook;
+using Portal.Theming;
 using Portal.Web.Features.Digest;
 
 namespace Portal.Web.Features.Publication;
@@ -14,6 +15,13 @@ public static class PublicationServiceCollectionExtensions
         services.AddScoped<Publishing>().AddScoped<PublishedSummaries>();
         services.AddSingleton<IDomainEventReactor, PublicationNotices>();
         services.AddScoped<IDigestSection, NewSummariesDigestSection>();
+        services.AddSingleton<INavigationProvider>(new PublicationNavigation());
         return services;
+    }
+
+    /// <summary>Open to everyone: visitors see what is public.</summary>
+    private sealed class PublicationNavigation : INavigationProvider
+    {
+        public IEnumerable<NavigationItem> Items => [new("Published evidence", "/evidence", 12)];
     }
 }
