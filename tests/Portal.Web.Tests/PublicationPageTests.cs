@@ -152,6 +152,9 @@ public sealed class PublicationPageTests(SummaryReviewSiteFixture site)
         Assert.Contains("A licensed record", visitor, StringComparison.Ordinal);
         Assert.DoesNotContain(LicensedAbstract, visitor, StringComparison.Ordinal);
         Assert.DoesNotContain(LicensedAbstract, memberPage, StringComparison.Ordinal);
+        // The member cannot open the request, so the page does not send them there.
+        Assert.DoesNotContain($"/requests/{summary.RequestId}\"", memberPage, StringComparison.Ordinal);
+        Assert.Contains($"/requests/{summary.RequestId}\"", requester, StringComparison.Ordinal);
         Assert.DoesNotContain(LicensedAbstract, memberCsv, StringComparison.Ordinal);
         Assert.DoesNotContain(LicensedAbstract, memberRis, StringComparison.Ordinal);
         Assert.Contains(LicensedAbstract, requester, StringComparison.Ordinal);
