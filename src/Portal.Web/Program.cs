@@ -13,6 +13,7 @@ using Portal.Web.Features.Librarians;
 using Portal.Web.Features.Matching;
 using Portal.Web.Features.Notifications;
 using Portal.Web.Features.Permissions;
+using Portal.Web.Features.Publication;
 using Portal.Web.Features.Requests;
 using Portal.Web.Features.Segmentation;
 using Portal.Web.Features.Site;
@@ -45,6 +46,7 @@ builder.Services
     .AddPortalClaims()
     .AddPortalSummaries(builder.Configuration)
     .AddPortalSummaryReview(builder.Configuration)
+    .AddPortalPublication()
     .AddPortalCoordination(builder.Configuration)
     .AddPortalNotifications(builder.Configuration)
     .AddPortalDigest(builder.Configuration)

@@ -45,7 +45,7 @@ public sealed class ActivityReportTests(ActivityReportTests.Fixture site) : ICla
             await AssignAsync(admin, lastYear, TestSite.LibrarianEmail);
             await AssignAsync(admin, claimed, Tomasz);
             using var helen = await Portal.ApiAsAsync(Helen);
-            using var close = await helen.PostAsJsonAsync($"/api/v1/requests/{reused}/close", new { answeredBySummaryId = Guid.NewGuid().ToString(), reason = "The 2020 summary answers it." });
+            using var close = await helen.PostAsJsonAsync($"/api/v1/requests/{reused}/close", new { answeredBySummaryId = ReusableSummary.ToString(), reason = "The 2020 summary answers it." });
             Assert.Equal(HttpStatusCode.OK, close.StatusCode);
 
             await Move(delivered, submitted: At(2021, 5, 1), claimedAt: At(2021, 5, 3), deliveredAt: At(2021, 5, 20));

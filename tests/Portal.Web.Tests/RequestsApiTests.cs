@@ -162,7 +162,7 @@ public sealed class RequestsApiTests(ApiSiteFixture site) : IClassFixture<ApiSit
         using var helen = await site.Portal.ApiAsAsync(Helen);
 
         using var withdrawDelivered = await helen.PostAsJsonAsync($"/api/v1/requests/{RecipeRequest("frailty-care-home-deprescribing")}/withdraw", new { reason = "x" });
-        using var closeClaimed = await helen.PostAsJsonAsync($"/api/v1/requests/{RecipeRequest("frailty-cga-community")}/close", new { answeredBySummaryId = Guid.NewGuid().ToString() });
+        using var closeClaimed = await helen.PostAsJsonAsync($"/api/v1/requests/{RecipeRequest("frailty-cga-community")}/close", new { answeredBySummaryId = ReusableSummary.ToString() });
 
         Assert.Equal(HttpStatusCode.Conflict, withdrawDelivered.StatusCode);
         Assert.Contains("A delivered request cannot be withdrawn.", await withdrawDelivered.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -178,7 +178,7 @@ public sealed class RequestsApiTests(ApiSiteFixture site) : IClassFixture<ApiSit
         var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
         using var submit = await helen.PostAsync($"/api/v1/requests/{id}/submit", null);
         using var lena = await site.Portal.ApiAsAsync(TestSite.LibrarianEmail);
-        var summary = Guid.NewGuid().ToString();
+        var summary = ReusableSummary.ToString();
 
         using var librarian = await lena.PostAsJsonAsync($"/api/v1/requests/{id}/close", new { answeredBySummaryId = summary });
         using var notAGuid = await helen.PostAsJsonAsync($"/api/v1/requests/{id}/close", new { answeredBySummaryId = "summary-12", reason = "x" });

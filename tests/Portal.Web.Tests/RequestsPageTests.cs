@@ -290,7 +290,7 @@ public sealed class RequestsPageTests(SetUpSiteFixture site) : IClassFixture<Set
         var form = ValidForm(await FrailtyIdAsync(), "Do strength exercises help people with frailty climb stairs?");
         form["action"] = "submit";
         var id = RequestIdFrom(await helen.PostRequestAsync(form));
-        var summary = Guid.NewGuid();
+        var summary = ReusableSummary;
 
         using var empty = await helen.PostFormAsync($"/requests/{id}", $"/requests/{id}/close", [new("AnsweredBySummaryId", "")]);
         using var notAnId = await helen.PostFormAsync($"/requests/{id}", $"/requests/{id}/close", [new("AnsweredBySummaryId", "summary 12")]);

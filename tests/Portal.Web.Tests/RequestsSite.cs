@@ -22,6 +22,12 @@ internal static class RequestsSite
     /// <summary>The id the recipe gave one of its requests.</summary>
     public static Guid RecipeRequest(string key) => RecipeIds.For("EvidenceRequest", key);
 
+    /// <summary>The id the recipe gave the search summary of one of its requests (final for a delivered request).</summary>
+    public static Guid RecipeSummary(string key) => RecipeIds.For("SearchSummary", key);
+
+    /// <summary>A delivered summary the frailty lead may read, to close other requests as answered by.</summary>
+    public static Guid ReusableSummary => RecipeSummary("frailty-care-home-deprescribing");
+
     public static async Task<HttpClient> SignedInAsync(this PortalProcess portal, string email, bool followRedirects = false)
     {
         var client = portal.CreateClient(followRedirects);

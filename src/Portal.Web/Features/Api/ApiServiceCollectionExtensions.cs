@@ -84,6 +84,7 @@ public static class ApiServiceCollectionExtensions
         Coordination.CoordinationApi.Map(api);
         Summaries.SummaryReviewApi.Map(api);
         Impact.ImpactApi.Map(api);
+        Publication.PublicationApi.Map(api);
         return endpoints;
     }
 

@@ -161,9 +161,14 @@ public sealed class RequestActions(PortalDbContext db, TimeProvider clock, Turna
         {
             problems.Add(new(SummaryIdField, "Enter the id of the summary that answers the request"));
         }
-        else if (!Guid.TryParse(summaryId.Trim(), out _))
+        else if (!Guid.TryParse(summaryId.Trim(), out var answeredBy))
         {
             problems.Add(new(SummaryIdField, "Enter the summary's id as it is shown on the summary, like 3f2a9c1e-5b7d-4e2a-9f1c-2d3e4f5a6b7c"));
+        }
+        else if (!await IsReusableAsync(viewer, answeredBy, cancellationToken))
+        {
+            // One message for "no such summary", "not yours to read" and "not delivered", so ids are not probed.
+            problems.Add(new(SummaryIdField, "Enter the id of a delivered search summary that you can read"));
         }
 
         if (reason is { Length: > RequestDetails.LongTextMaxLength })
@@ -181,6 +186,21 @@ public sealed class RequestActions(PortalDbContext db, TimeProvider clock, Turna
             found.Request.CloseAsAnswered(viewer.UserId, Guid.Parse(summaryId!.Trim()), reason, Now);
             return found.Request;
         }, cancellationToken);
+    }
+
+    /// <summary>A summary can answer another request when it is final and the closer may read it (published to them, or theirs to see).</summary>
+    private async Task<bool> IsReusableAsync(Viewer viewer, Guid summaryId, CancellationToken cancellationToken)
+    {
+        // Read without tracking: the request being closed is tracked for its own save.
+        var summary = await db.SearchSummaries.AsNoTracking().SingleOrDefaultAsync(s => s.Id == summaryId, cancellationToken);
+        if (summary is not { State: Core.Summaries.SummaryState.Final })
+        {
+            return false;
+        }
+
+        var request = await db.EvidenceRequests.AsNoTracking().SingleAsync(r => r.Id == summary.RequestId, cancellationToken);
+        var workStream = await db.WorkStreams.AsNoTracking().Include(w => w.Leads).SingleAsync(w => w.Id == request.WorkStreamId, cancellationToken);
+        return new Summaries.SummaryAccess(viewer, MayWrite: false, MayReview: false, IsMember: true).MayRead(summary, request, workStream);
     }
 
     private async Task<WorkStream?> WorkStreamForNewRequestAsync(Viewer viewer, Guid? id, List<FieldProblem> problems, CancellationToken cancellationToken)

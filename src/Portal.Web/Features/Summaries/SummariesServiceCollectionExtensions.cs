@@ -28,7 +28,9 @@ public static class SummariesServiceCollectionExtensions
         var viewer = await Viewer.ForAsync(user, authorization);
         var mayWrite = (await authorization.AuthorizeAsync(user, SummariesPermissions.WriteSummaries.Name)).Succeeded;
         var mayReview = (await authorization.AuthorizeAsync(user, SummariesPermissions.ReviewSummaries.Name)).Succeeded;
-        return new SummaryAccess(viewer, mayWrite, mayReview);
+        var isMember = user.Identity?.IsAuthenticated == true
+            && (await authorization.AuthorizeAsync(user, WorkStreams.WorkStreamsPermissions.ViewWorkStreams.Name)).Succeeded;
+        return new SummaryAccess(viewer, mayWrite, mayReview, isMember);
     }
 
     /// <summary>The configured policy; a value that is not true or false stops the portal at start-up.</summary>

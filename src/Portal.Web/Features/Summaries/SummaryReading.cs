@@ -26,7 +26,15 @@ public sealed class SummaryReading(PortalDbContext db, IAuthorizationService aut
         }
 
         var summary = loaded.Summary;
+        var seesLicensed = access.SeesLicensedAbstracts(summary, loaded.Request, loaded.WorkStream);
         var references = withReferences ? await db.ReferencesOfAsync(id, cancellationToken) : [];
+        if (!seesLicensed)
+        {
+            // A reader of a published summary: licensed abstracts never leave the database for them,
+            // whatever a page or an export does with the references (none of them shows abstracts then).
+            references = references.Select(r => r.Abstract is not null && r.AbstractIsLicensed ? r.Copy(withAbstract: false) : r).ToList();
+        }
+
         var referenceCount = withReferences ? references.Count : await db.SummaryReferences.CountAsync(r => r.SummaryId == id, cancellationToken);
         var series = await db.SearchSummaries.AsNoTracking().Where(s => s.SeriesId == summary.SeriesId)
             .OrderBy(s => s.VersionNumber).ToListAsync(cancellationToken);
@@ -43,7 +51,7 @@ public sealed class SummaryReading(PortalDbContext db, IAuthorizationService aut
             references,
             referenceCount,
             versions,
-            access.SeesAbstracts(summary, loaded.Request, loaded.WorkStream),
+            seesLicensed,
             access.MayEdit(summary));
     }
 }
