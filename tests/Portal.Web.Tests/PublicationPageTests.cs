@@ -112,6 +112,23 @@ public sealed class PublicationPageTests(SummaryReviewSiteFixture site)
     }
 
     [Fact]
+    public async Task A_member_reading_a_published_summary_does_not_see_its_peer_reviews()
+    {
+        // The demo's peer support summary was reviewed and approved by Lena, then published to members.
+        var summary = $"/summaries/{RecipeSummary("cmh-peer-support")}";
+        using var member = await Portal.SignedInAsync(TestSite.MemberEmail);
+        using var reviewer = await Portal.SignedInAsync("lena.hartley@example.org");
+
+        var asMember = await member.GetStringAsync(summary);
+        var asReviewer = await reviewer.GetStringAsync(summary);
+
+        Assert.Contains("Peer reviews", asReviewer, StringComparison.Ordinal);
+        Assert.Contains("A clear, well-built search.", asReviewer, StringComparison.Ordinal);
+        Assert.DoesNotContain("Peer reviews", asMember, StringComparison.Ordinal);
+        Assert.DoesNotContain("A clear, well-built search.", asMember, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Taking_consent_back_hides_a_published_summary_at_once()
     {
         var summary = await Portal.PublicationFinalAsync(UniqueTitle("Consent taken back"), consent: "Public");

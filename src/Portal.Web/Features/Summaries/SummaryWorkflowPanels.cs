@@ -26,7 +26,10 @@ public sealed class SummaryWorkflowPanels(PortalDbContext db, SummaryWorkflow wo
         var (summary, request, workStream) = found;
         var me = access.Viewer.UserId;
         var isAuthor = access.MayEdit(summary);
-        var reviews = await ReviewsAsync(id, cancellationToken);
+        // The PRESS reviews are the working record of the people doing the search, not part of what is published.
+        var seesReviews = access.Viewer.ViewsAllRequests || summary.IsAuthor(access.Viewer.UserId) || summary.ReviewerId == access.Viewer.UserId
+            || request.RequesterId == access.Viewer.UserId;
+        var reviews = seesReviews ? await ReviewsAsync(id, cancellationToken) : [];
         // The newest later version this person may read: a requester is not shown a re-run still in draft.
         var later = await db.SearchSummaries.AsNoTracking()
             .Where(s => s.SeriesId == summary.SeriesId && s.VersionNumber > summary.VersionNumber)
