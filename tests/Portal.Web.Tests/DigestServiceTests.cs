@@ -6,39 +6,9 @@ using static Portal.Web.Tests.DigestSite;
 namespace Portal.Web.Tests;
 
 /// <summary>A portal mailing a real SMTP server on loopback, whose digests are all due from start-up and looked for every second.</summary>
-public sealed class DigestSiteFixture : IAsyncLifetime
+public sealed class DigestSiteFixture : SmtpSiteFixture
 {
-    private SmtpTestServer? _smtp;
-    private PortalProcess? _portal;
-
-    public SmtpTestServer Smtp => _smtp ?? throw new InvalidOperationException("Not started.");
-
-    public PortalProcess Portal => _portal ?? throw new InvalidOperationException("Not started.");
-
-    public async Task InitializeAsync()
-    {
-        _smtp = await SmtpTestServer.StartAsync();
-        var settings = DueNow();
-        settings["Portal:Smtp:Host"] = "127.0.0.1";
-        settings["Portal:Smtp:Port"] = _smtp.Port.ToString(CultureInfo.InvariantCulture);
-        settings["Portal:Smtp:From"] = "STEM Club Test <no-reply@example.org>";
-        settings["Portal:Email:PollSeconds"] = "1";
-        _portal = await PortalSites.StartSetUpSiteAsync(settings);
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_portal is not null)
-        {
-            await _portal.DisposeAsync();
-            TestPaths.DeleteQuietly(_portal.DataPath);
-        }
-
-        if (_smtp is not null)
-        {
-            await _smtp.DisposeAsync();
-        }
-    }
+    protected override Dictionary<string, string> Settings() => DueNow();
 }
 
 /// <summary>The digest service in the running portal: due digests go out once, by SMTP; nothing new sends nothing.</summary>

@@ -7,44 +7,16 @@ using static Portal.Web.Tests.RequestsSite;
 namespace Portal.Web.Tests;
 
 /// <summary>A portal that looks for impact forms to send every second and mails through a real SMTP server on loopback.</summary>
-public sealed class ImpactAskingSiteFixture : IAsyncLifetime
+public sealed class ImpactAskingSiteFixture : SmtpSiteFixture
 {
-    private SmtpTestServer? _smtp;
-    private PortalProcess? _portal;
-
-    public SmtpTestServer Smtp => _smtp ?? throw new InvalidOperationException("Not started.");
-
-    public PortalProcess Portal => _portal ?? throw new InvalidOperationException("Not started.");
-
-    public async Task InitializeAsync()
-    {
-        _smtp = await SmtpTestServer.StartAsync();
-        _portal = await PortalSites.StartSetUpSiteAsync(new Dictionary<string, string>
+    protected override Dictionary<string, string> Settings() =>
+        new()
         {
             ["Portal:Api:TokenRequestsPerMinute"] = "1000",
             ["Portal:Impact:CheckInterval"] = "00:00:01",
             ["Portal:Impact:AskAfterDays"] = "28",
             ["Portal:Impact:ReminderAfterDays"] = "7",
-            ["Portal:Smtp:Host"] = "127.0.0.1",
-            ["Portal:Smtp:Port"] = _smtp.Port.ToString(CultureInfo.InvariantCulture),
-            ["Portal:Smtp:From"] = "STEM Portal <no-reply@stem.example.org>",
-            ["Portal:Email:PollSeconds"] = "1",
-        });
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_portal is not null)
-        {
-            await _portal.DisposeAsync();
-            TestPaths.DeleteQuietly(_portal.DataPath);
-        }
-
-        if (_smtp is not null)
-        {
-            await _smtp.DisposeAsync();
-        }
-    }
+        };
 }
 
 /// <summary>The impact service in the running portal: the form once, 28 days after delivery; one reminder a week later; nothing once answered.</summary>

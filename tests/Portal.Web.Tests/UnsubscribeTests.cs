@@ -5,39 +5,9 @@ using static Portal.Web.Tests.RequestsSite;
 namespace Portal.Web.Tests;
 
 /// <summary>A portal that sends its mail to a real SMTP server on loopback.</summary>
-public sealed class MailingSiteFixture : IAsyncLifetime
+public sealed class MailingSiteFixture : SmtpSiteFixture
 {
-    private SmtpTestServer? _smtp;
-    private PortalProcess? _portal;
-
-    public SmtpTestServer Smtp => _smtp ?? throw new InvalidOperationException("Not started.");
-
-    public PortalProcess Portal => _portal ?? throw new InvalidOperationException("Not started.");
-
-    public async Task InitializeAsync()
-    {
-        _smtp = await SmtpTestServer.StartAsync();
-        _portal = await PortalSites.StartSetUpSiteAsync(new Dictionary<string, string>
-        {
-            ["Portal:Smtp:Host"] = "127.0.0.1",
-            ["Portal:Smtp:Port"] = _smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Portal:Smtp:From"] = "STEM Club Test <no-reply@example.org>",
-        });
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_portal is not null)
-        {
-            await _portal.DisposeAsync();
-            TestPaths.DeleteQuietly(_portal.DataPath);
-        }
-
-        if (_smtp is not null)
-        {
-            await _smtp.DisposeAsync();
-        }
-    }
+    protected override Dictionary<string, string> Settings() => [];
 }
 
 /// <summary>
