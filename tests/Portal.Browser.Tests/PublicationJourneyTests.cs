@@ -83,6 +83,9 @@ public sealed class PublicationJourneyTests(BrowserFixture browser, SetUpSiteFix
         await Assertions.Expect(rhys.Locator("#evidence-cite")).ToContainTextAsync(evidencePath);
         await Assertions.Expect(rhys.Locator("#evidence-reused")).ToHaveTextAsync("Reused 1 time");
         await rhys.AssertNoViolationsAsync();
+        await rhys.GotoAsync($"{evidencePath}/versions/1");
+        await Assertions.Expect(rhys.GetByRole(AriaRole.Heading, new() { Name = DeprescribingTitle, Level = 1 })).ToBeVisibleAsync();
+        await Assertions.Expect(rhys.Locator("#evidence-cite")).ToContainTextAsync($"{evidencePath}/versions/1");
 
         // The listing, filtered to the work stream, marks it as for members only.
         await rhys.GotoAsync("/evidence");
@@ -108,8 +111,8 @@ public sealed class PublicationJourneyTests(BrowserFixture browser, SetUpSiteFix
         // An anonymous visitor gets none of it: not at the address, not in the listing.
         await using var anonymousContext = await browser.NewContextAsync(site.Portal.BaseAddress);
         var anonymous = await anonymousContext.NewPageAsync();
-        var response = await anonymous.GotoAsync(evidencePath);
-        Assert.True(response!.Status == 404 || new Uri(anonymous.Url).AbsolutePath == "/account/sign-in", $"An anonymous visitor got {response.Status} at {anonymous.Url}");
+        await anonymous.GotoAsync(evidencePath);
+        await Assertions.Expect(anonymous).ToHaveURLAsync(new Regex("/account/sign-in\\?returnUrl=" + Regex.Escape(Uri.EscapeDataString(evidencePath)) + "$", RegexOptions.IgnoreCase));
         await Assertions.Expect(anonymous.Locator("body")).Not.ToContainTextAsync(DeprescribingTitle);
         await Assertions.Expect(anonymous.Locator("body")).Not.ToContainTextAsync("Cite this");
         await anonymous.GotoAsync("/evidence");
@@ -173,6 +176,7 @@ public sealed class PublicationJourneyTests(BrowserFixture browser, SetUpSiteFix
 
         // Coming back to the form shows the same page rather than the form again.
         await helen.GotoAsync($"/requests/{requestId}/impact");
+        await Assertions.Expect(helen.GetByRole(AriaRole.Heading, new() { Name = "Thank you for answering the impact form", Level = 1 })).ToBeVisibleAsync();
         await Assertions.Expect(helen.GetByRole(AriaRole.Button, new() { Name = "Send your answers" })).ToHaveCountAsync(0);
 
         // The coordinator's report counts the answer and quotes it.
