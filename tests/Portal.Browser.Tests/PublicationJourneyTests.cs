@@ -135,12 +135,8 @@ public sealed class PublicationJourneyTests(BrowserFixture browser, SetUpSiteFix
         // Then by keyboard alone, from the error summary's first link.
         await Assertions.Expect(errors).ToBeFocusedAsync();
         var usesLink = errors.GetByRole(AriaRole.Link, new() { Name = "Say how you used the evidence, or that you have not used it yet" });
-        var links = await errors.GetByRole(AriaRole.Link).AllTextContentsAsync();
-        for (var i = 0; i <= links.ToList().FindIndex(l => l.Contains("Say how you used", StringComparison.Ordinal)); i++)
-        {
-            await helen.Keyboard.PressAsync("Tab");
-        }
-
+        var usesAt = (await errors.GetByRole(AriaRole.Link).AllTextContentsAsync()).ToList().FindIndex(l => l.StartsWith("Say how you used", StringComparison.Ordinal));
+        await PressTabAsync(helen, usesAt + 1);
         await Assertions.Expect(usesLink).ToBeFocusedAsync();
         await helen.Keyboard.PressAsync("Enter");
         await Assertions.Expect(helen.GetByLabel("I shared it with colleagues")).ToBeFocusedAsync();
