@@ -58,7 +58,21 @@ public static class PortalPages
     /// <summary>Administration pages are reached through the one "Administration" link in the menu.</summary>
     public static async Task OpenAdministrationPageAsync(this IPage page, string name)
     {
-        await page.GetByRole(AriaRole.Navigation, new() { Name = "Menu" }).GetByRole(AriaRole.Link, new() { Name = "Administration" }).ClickAsync();
+        await page.ClickMenuLinkAsync("Administration");
         await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Link, new() { Name = name, Exact = true }).ClickAsync();
+    }
+
+    /// <summary>Follows a link of the header's menu, opening "More" first when a narrow window folded it there, as NHS.UK headers do.</summary>
+    public static async Task ClickMenuLinkAsync(this IPage page, string name)
+    {
+        var menu = page.GetByRole(AriaRole.Navigation, new() { Name = "Menu" });
+        var link = menu.GetByRole(AriaRole.Link, new() { Name = name });
+        var more = menu.GetByRole(AriaRole.Button, new() { Name = "More" });
+        if (!await link.IsVisibleAsync() && await more.IsVisibleAsync())
+        {
+            await more.ClickAsync();
+        }
+
+        await link.ClickAsync();
     }
 }

@@ -50,7 +50,7 @@ public sealed class SetupJourneyTests(BrowserFixture browser)
         await page.EnrolInTwoFactorAsync("first.admin@example.org");
         await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Work streams" })).ToBeVisibleAsync();
-        await Assertions.Expect(page.GetByText("Frailty framework")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Frailty framework", Exact = true })).ToBeVisibleAsync();
         await page.AssertNoViolationsAsync();
         TestPaths.DeleteQuietly(portal.DataPath);
     }

@@ -17,7 +17,7 @@ public sealed class SignInAndNavigationTests(BrowserFixture browser, SetUpSiteFi
         await page.AssertNoViolationsAsync();
         await page.SignInAsAdministratorAsync();
         var menu = page.GetByRole(AriaRole.Navigation, new() { Name = "Menu" });
-        await menu.GetByRole(AriaRole.Link, new() { Name = "Administration" }).ClickAsync();
+        await page.ClickMenuLinkAsync("Administration");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Administration", Level = 1 })).ToBeVisibleAsync();
         await page.AssertNoViolationsAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Site settings" }).ClickAsync();

@@ -22,6 +22,6 @@ public static class PublicationServiceCollectionExtensions
     /// <summary>Open to everyone: visitors see what is public.</summary>
     private sealed class PublicationNavigation : INavigationProvider
     {
-        public IEnumerable<NavigationItem> Items => [new("Published evidence", "/evidence", 12)];
+        public IEnumerable<NavigationItem> Items => [new("Evidence", "/evidence", 12)];
     }
 }
