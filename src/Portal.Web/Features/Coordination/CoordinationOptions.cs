@@ -1,5 +1,7 @@
 using System.Globalization;
 
+using Portal.Web.Infrastructure;
+
 namespace Portal.Web.Features.Coordination;
 
 /// <summary>
@@ -13,8 +15,6 @@ public sealed record CoordinationOptions(int UnclaimedAfterDays, TimeSpan Escala
 
     public static readonly CoordinationOptions Defaults = new(5, TimeSpan.FromMinutes(15));
 
-    private static readonly TimeSpan ShortestInterval = TimeSpan.FromSeconds(1);
-    private static readonly TimeSpan LongestInterval = TimeSpan.FromDays(1);
 
     public static CoordinationOptions Read(IConfiguration configuration)
     {
@@ -36,17 +36,6 @@ public sealed record CoordinationOptions(int UnclaimedAfterDays, TimeSpan Escala
             : throw new InvalidOperationException($"{Section}:{key} must be a whole number of days from 1 to 365, not '{text}'.");
     }
 
-    private static TimeSpan Interval(IConfiguration section)
-    {
-        const string key = nameof(EscalationInterval);
-        var text = section[key];
-        if (text is null)
-        {
-            return Defaults.EscalationInterval;
-        }
-
-        return TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var interval) && interval >= ShortestInterval && interval <= LongestInterval
-            ? interval
-            : throw new InvalidOperationException($"{Section}:{key} must be a time from 00:00:01 to 1.00:00:00 written hh:mm:ss (for example 00:15:00 for a quarter of an hour), not '{text}'.");
-    }
+    private static TimeSpan Interval(IConfiguration section) =>
+        RoundInterval.Read(section, Section, nameof(EscalationInterval), Defaults.EscalationInterval);
 }

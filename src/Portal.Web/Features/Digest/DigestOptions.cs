@@ -1,5 +1,7 @@
 using System.Globalization;
 
+using Portal.Web.Infrastructure;
+
 namespace Portal.Web.Features.Digest;
 
 /// <summary>
@@ -13,8 +15,6 @@ public sealed record DigestOptions(TimeSpan CheckInterval, DayOfWeek DayOfWeek, 
 
     public static readonly DigestOptions Defaults = new(TimeSpan.FromMinutes(30), DayOfWeek.Monday, 7);
 
-    private static readonly TimeSpan ShortestInterval = TimeSpan.FromSeconds(1);
-    private static readonly TimeSpan LongestInterval = TimeSpan.FromDays(1);
 
     public static DigestOptions Read(IConfiguration configuration)
     {
@@ -31,19 +31,8 @@ public sealed record DigestOptions(TimeSpan CheckInterval, DayOfWeek DayOfWeek, 
         return slot > utc ? slot.AddDays(-7) : slot;
     }
 
-    private static TimeSpan Interval(IConfiguration section)
-    {
-        const string key = nameof(CheckInterval);
-        var text = section[key];
-        if (text is null)
-        {
-            return Defaults.CheckInterval;
-        }
-
-        return TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var interval) && interval >= ShortestInterval && interval <= LongestInterval
-            ? interval
-            : throw new InvalidOperationException($"{Section}:{key} must be a time from 00:00:01 to 1.00:00:00 written hh:mm:ss (for example 00:30:00 for half an hour), not '{text}'.");
-    }
+    private static TimeSpan Interval(IConfiguration section) =>
+        RoundInterval.Read(section, Section, nameof(CheckInterval), Defaults.CheckInterval);
 
     private static DayOfWeek Day(IConfiguration section)
     {

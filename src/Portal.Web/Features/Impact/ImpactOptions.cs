@@ -1,5 +1,7 @@
 using System.Globalization;
 
+using Portal.Web.Infrastructure;
+
 namespace Portal.Web.Features.Impact;
 
 /// <summary>
@@ -13,8 +15,6 @@ public sealed record ImpactOptions(TimeSpan CheckInterval, int AskAfterDays, int
 
     public static readonly ImpactOptions Defaults = new(TimeSpan.FromHours(1), 28, 7);
 
-    private static readonly TimeSpan ShortestInterval = TimeSpan.FromSeconds(1);
-    private static readonly TimeSpan LongestInterval = TimeSpan.FromDays(1);
 
     public static ImpactOptions Read(IConfiguration configuration)
     {
@@ -25,19 +25,8 @@ public sealed record ImpactOptions(TimeSpan CheckInterval, int AskAfterDays, int
             Days(section, nameof(ReminderAfterDays), Defaults.ReminderAfterDays, 1, 90));
     }
 
-    private static TimeSpan Interval(IConfiguration section)
-    {
-        const string key = nameof(CheckInterval);
-        var text = section[key];
-        if (text is null)
-        {
-            return Defaults.CheckInterval;
-        }
-
-        return TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var interval) && interval >= ShortestInterval && interval <= LongestInterval
-            ? interval
-            : throw new InvalidOperationException($"{Section}:{key} must be a time from 00:00:01 to 1.00:00:00 written hh:mm:ss (for example 01:00:00 for an hour), not '{text}'.");
-    }
+    private static TimeSpan Interval(IConfiguration section) =>
+        RoundInterval.Read(section, Section, nameof(CheckInterval), Defaults.CheckInterval);
 
     private static int Days(IConfiguration section, string key, int fallback, int least, int most)
     {

@@ -1,5 +1,7 @@
 using System.Globalization;
 
+using Portal.Web.Infrastructure;
+
 namespace Portal.Web.Features.Notifications;
 
 /// <summary>
@@ -13,8 +15,6 @@ public sealed record NotificationOptions(TimeSpan ReminderInterval, int Reminder
 
     public static readonly NotificationOptions Defaults = new(TimeSpan.FromHours(1), 2);
 
-    private static readonly TimeSpan ShortestInterval = TimeSpan.FromSeconds(1);
-    private static readonly TimeSpan LongestInterval = TimeSpan.FromDays(1);
 
     public static NotificationOptions Read(IConfiguration configuration)
     {
@@ -22,19 +22,8 @@ public sealed record NotificationOptions(TimeSpan ReminderInterval, int Reminder
         return new NotificationOptions(Interval(section), DaysBefore(section));
     }
 
-    private static TimeSpan Interval(IConfiguration section)
-    {
-        const string key = nameof(ReminderInterval);
-        var text = section[key];
-        if (text is null)
-        {
-            return Defaults.ReminderInterval;
-        }
-
-        return TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var interval) && interval >= ShortestInterval && interval <= LongestInterval
-            ? interval
-            : throw new InvalidOperationException($"{Section}:{key} must be a time from 00:00:01 to 1.00:00:00 written hh:mm:ss (for example 01:00:00 for an hour), not '{text}'.");
-    }
+    private static TimeSpan Interval(IConfiguration section) =>
+        RoundInterval.Read(section, Section, nameof(ReminderInterval), Defaults.ReminderInterval);
 
     private static int DaysBefore(IConfiguration section)
     {
