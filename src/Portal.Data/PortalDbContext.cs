@@ -63,6 +63,10 @@ public abstract class PortalDbContext(DbContextOptions options)
 
     public DbSet<IndexingTask> IndexingTasks => Set<IndexingTask>();
 
+    public DbSet<SearchRebuildRequest> SearchRebuildRequests => Set<SearchRebuildRequest>();
+
+    public DbSet<SearchSettings> SearchSettings => Set<SearchSettings>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public DbSet<PersonalAccessToken> PersonalAccessTokens => Set<PersonalAccessToken>();

@@ -35,7 +35,10 @@ public sealed record SearchDocument
     public IReadOnlyDictionary<string, IReadOnlyCollection<string>> Facets { get; init; } =
         new Dictionary<string, IReadOnlyCollection<string>>();
 
-    public string Key => SearchFields.KeyOf(Type, Id);
+    public string Key => KeyOf(Type, Id);
+
+    /// <summary>The index's key of an item: its type and id.</summary>
+    public static string KeyOf(string type, string id) => SearchFields.KeyOf(type, id);
 }
 
 /// <summary>The facets every content type may fill; a search counts each over its hits.</summary>

@@ -80,6 +80,20 @@ public sealed partial class SearchIndex : IDisposable
 
     public SynonymRules Synonyms => _synonyms;
 
+    /// <summary>
+    /// Analyses documents written from now on with these synonyms: the ones the live index was
+    /// built with, read at start-up. Changing them means a rebuild (<see cref="BeginRebuild"/>).
+    /// </summary>
+    public void UseSynonyms(SynonymRules synonyms)
+    {
+        ArgumentNullException.ThrowIfNull(synonyms);
+        lock (_writing)
+        {
+            _synonyms = synonyms;
+            IndexAnalyzer = new PortalAnalyzer(synonyms.Map);
+        }
+    }
+
     public SearchIndexState State => _state;
 
     public bool IsReady => _state == SearchIndexState.Ready;
@@ -189,7 +203,7 @@ public sealed partial class SearchIndex : IDisposable
 
                 foreach (var document in documents)
                 {
-                    writer.UpdateDocument(new Term(SearchFields.Key, document.Key), LuceneDocuments.From(document));
+                    writer.UpdateDocument(new Term(SearchFields.Key, document.Key), LuceneDocuments.From(document), IndexAnalyzer);
                 }
 
                 writer.SetCommitData(reached.ToCommitData());
@@ -250,7 +264,8 @@ public sealed partial class SearchIndex : IDisposable
         }
     }
 
-    internal void RecordError(string message)
+    /// <summary>Keeps a failure for the status page: the last one, with its time.</summary>
+    public void RecordError(string message)
     {
         _lastError = message;
         _lastErrorAt = DateTimeOffset.UtcNow;

@@ -15,6 +15,7 @@ using Portal.Web.Features.Notifications;
 using Portal.Web.Features.Permissions;
 using Portal.Web.Features.Publication;
 using Portal.Web.Features.Requests;
+using Portal.Web.Features.Search;
 using Portal.Web.Features.Segmentation;
 using Portal.Web.Features.Site;
 using Portal.Web.Features.Summaries;
@@ -53,6 +54,7 @@ builder.Services
     .AddPortalSegmentation(builder.Configuration)
     .AddPortalImpact(builder.Configuration)
     .AddPortalUnsubscribe()
+    .AddPortalSearch(builder.Configuration)
     .AddPortalApi(builder.Configuration);
 
 // Disposed on every way out, so the console logger writes what it holds before the process exits.

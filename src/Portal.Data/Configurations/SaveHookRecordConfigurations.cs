@@ -83,3 +83,23 @@ internal sealed class IndexingTaskConfiguration : IEntityTypeConfiguration<Index
         builder.Property(t => t.Kind).HasConversion<string>().HasMaxLength(20);
     }
 }
+
+internal sealed class SearchRebuildRequestConfiguration : IEntityTypeConfiguration<SearchRebuildRequest>
+{
+    public void Configure(EntityTypeBuilder<SearchRebuildRequest> builder)
+    {
+        builder.Property(r => r.RequestedBy).HasMaxLength(450);
+        builder.Property(r => r.Reason).HasMaxLength(500);
+    }
+}
+
+internal sealed class SearchSettingsConfiguration : IEntityTypeConfiguration<SearchSettings>
+{
+    public void Configure(EntityTypeBuilder<SearchSettings> builder)
+    {
+        builder.Property(s => s.Id).ValueGeneratedNever();
+        builder.Property(s => s.Synonyms).HasMaxLength(100_000);
+        builder.Property(s => s.UpdatedBy).HasMaxLength(450);
+        builder.Property(s => s.Version).IsConcurrencyToken();
+    }
+}

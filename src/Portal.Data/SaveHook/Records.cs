@@ -139,6 +139,42 @@ public sealed class IndexingTask
     public IndexingTaskKind Kind { get; set; }
 }
 
+/// <summary>
+/// Asks every node to rebuild its search index (from the admin page, the command line, or after
+/// the synonyms change). Each node remembers in its index the last request it acted on.
+/// </summary>
+public sealed class SearchRebuildRequest
+{
+    public long Id { get; set; }
+
+    public DateTimeOffset RequestedAt { get; set; }
+
+    /// <summary>Who asked: a user id, or "command line".</summary>
+    public string RequestedBy { get; set; } = string.Empty;
+
+    public string Reason { get; set; } = string.Empty;
+}
+
+/// <summary>
+/// The search settings every node shares: the health synonyms admins edit. One row; none until an
+/// admin first saves, and then the portal's default synonyms apply.
+/// </summary>
+public sealed class SearchSettings
+{
+    public const int SingleId = 1;
+
+    public int Id { get; set; } = SingleId;
+
+    public string Synonyms { get; set; } = string.Empty;
+
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    public string UpdatedBy { get; set; } = string.Empty;
+
+    /// <summary>Bumped with every save; the save is conditional on it, so two admins cannot overwrite each other unseen.</summary>
+    public int Version { get; set; }
+}
+
 public enum IndexingTaskKind
 {
     Update = 0,
