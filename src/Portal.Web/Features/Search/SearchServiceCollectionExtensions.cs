@@ -21,6 +21,7 @@ public static class SearchServiceCollectionExtensions
         services.AddSingleton<ISearchIndexHandler, RequestIndexHandler>();
         services.AddSingleton<ISearchIndexHandler, SegmentationIndexHandler>();
         services.AddScoped<SearchIndexing>();
+        services.AddScoped<PortalSearch>();
         services.AddHostedService<SearchIndexingService>();
         return services;
     }
