@@ -2,6 +2,7 @@ using Lucene.Net.Index;
 using Lucene.Net.Queries.Mlt;
 using Lucene.Net.QueryParsers.Classic;
 using Lucene.Net.Search;
+using System.Text.RegularExpressions;
 
 namespace Portal.Search;
 
@@ -97,7 +98,7 @@ public sealed partial class SearchIndex
             note = QueryNote.ReadAsPlainWords;
             try
             {
-                parsed = Parser().Parse(QueryParserBase.Escape(text));
+                parsed = Parser().Parse(PlainWords(text));
             }
             catch (Exception again) when (again is ParseException or BooleanQuery.TooManyClausesException or ArgumentException)
             {
@@ -107,6 +108,13 @@ public sealed partial class SearchIndex
 
         return IsEmpty(parsed) ? (null, QueryNote.OnlyCommonWords) : (parsed, note);
     }
+
+    /// <summary>The text with every operator character escaped and AND, OR, NOT made words (common ones, so dropped).</summary>
+    private static string PlainWords(string text) =>
+        Operators().Replace(QueryParserBase.Escape(text), m => m.Value.ToLowerInvariant());
+
+    [GeneratedRegex(@"\b(AND|OR|NOT)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex Operators();
 
     private MultiFieldQueryParser Parser() =>
         new(PortalAnalyzer.Version, [.. SearchFields.Searched.Keys], QueryAnalyzer, SearchFields.Searched.ToDictionary())

@@ -7,6 +7,8 @@ namespace Portal.Search;
 /// The health synonym file: one rule per line in the Solr format Lucene reads. "elderly, older
 /// people, older adults" makes the words equivalent; "GP => general practice" maps one way; lines
 /// starting with # are comments. Admins edit it; a rule that cannot be read is reported by line.
+/// Words are matched as written (lower case, accents folded), before stemming: "care home" is
+/// not "care homes", so list the forms that matter.
 /// </summary>
 public sealed class SynonymRules
 {
@@ -39,6 +41,7 @@ public sealed class SynonymRules
         }
 
         var problems = new List<string>();
+        var rules = new List<string>();
         var lines = text.ReplaceLineEndings("\n").Split('\n');
         using var words = new SynonymWordsAnalyzer();
         for (var i = 0; i < lines.Length; i++)
@@ -53,6 +56,10 @@ public sealed class SynonymRules
             {
                 problems.Add($"Line {i + 1}: {problem}");
             }
+            else
+            {
+                rules.AddRange(AsIndexRules(line));
+            }
         }
 
         if (problems.Count > 0)
@@ -60,10 +67,28 @@ public sealed class SynonymRules
             return (null, problems);
         }
 
+        // Only the rules read above: a line of spaces would otherwise be a rule of no words to Lucene.
         var parser = new SolrSynonymParser(dedup: true, expand: true, words);
-        parser.Parse(new StringReader(text));
+        parser.Parse(new StringReader(string.Join('\n', rules)));
         var map = parser.Build();
         return (new SynonymRules(text, map.Fst is null ? null : map), []);
+    }
+
+    /// <summary>
+    /// Synonyms are added when documents are indexed, not to queries. "a => b" means a search for a
+    /// also finds b, so documents saying b are indexed with a as well ("b => b, a"); Lucene's own
+    /// reading at index time would replace a by b in documents, and a search for a would find nothing.
+    /// </summary>
+    private static IEnumerable<string> AsIndexRules(string line)
+    {
+        var sides = line.Split("=>");
+        if (sides.Length == 1)
+        {
+            return [line];
+        }
+
+        var written = sides[0].Split(',').Select(w => w.Trim()).ToList();
+        return sides[1].Split(',').Select(w => w.Trim()).Select(found => $"{found} => {found}, {string.Join(", ", written)}");
     }
 
     private static string? ProblemWith(string line, SynonymWordsAnalyzer words)
