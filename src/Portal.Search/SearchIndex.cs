@@ -108,28 +108,31 @@ public sealed partial class SearchIndex : IDisposable
         var currentPath = System.IO.Path.Combine(_options.Path, CurrentFile);
         if (!File.Exists(currentPath))
         {
+            // A new node, or its folder was deleted: either way the status page says why searches wait.
+            RecordError($"No index was found in {_options.Path}; it is being built.");
             _state = SearchIndexState.Rebuilding;
             return false;
         }
 
-        var name = File.ReadAllText(currentPath).Trim();
-        var folder = System.IO.Path.Combine(_options.Path, name);
-        Generation? generation = null;
+        LuceneDirectory? directory = null;
         try
         {
-            if (name.Length == 0 || name.Contains('/', StringComparison.Ordinal) || !System.IO.Directory.Exists(folder))
+            var name = File.ReadAllText(currentPath).Trim();
+            var folder = System.IO.Path.Combine(_options.Path, name);
+            if (name.Length == 0 || name.IndexOfAny(['/', '\\']) >= 0 || name.StartsWith('.') || !System.IO.Directory.Exists(folder))
             {
                 throw new DirectoryNotFoundException($"The index folder \"{name}\" named by \"{CurrentFile}\" is missing.");
             }
 
-            generation = Generation.Open(name, _options.OpenDirectory(folder));
-            Swap(generation);
+            directory = _options.OpenDirectory(folder);
+            var generation = Generation.Open(name, directory);
+            Swap(generation)?.Dispose();
             _state = SearchIndexState.Ready;
             return true;
         }
         catch (Exception ex) when (IsIndexFailure(ex))
         {
-            generation?.Dispose();
+            directory?.Dispose();
             RecordError($"The index could not be opened and is being rebuilt: {ex.Message}");
             _state = SearchIndexState.Rebuilding;
             return false;
@@ -231,8 +234,21 @@ public sealed partial class SearchIndex : IDisposable
         var folder = System.IO.Path.Combine(_options.Path, name);
         System.IO.Directory.CreateDirectory(folder);
         var analyzer = synonyms is null ? IndexAnalyzer : new PortalAnalyzer(synonyms.Map);
-        _rebuildingBeside = true;
-        return new IndexBuilder(this, name, _options.OpenDirectory(folder), analyzer, synonyms ?? _synonyms);
+        LuceneDirectory? directory = null;
+        try
+        {
+            directory = _options.OpenDirectory(folder);
+            var builder = new IndexBuilder(this, name, directory, analyzer, synonyms ?? _synonyms);
+            _rebuildingBeside = true;
+            return builder;
+        }
+        catch (Exception ex) when (IsIndexFailure(ex))
+        {
+            // A disk too full to start on: the live index is untouched, and the empty folder goes.
+            directory?.Dispose();
+            RebuildFailed(name, ex);
+            throw;
+        }
     }
 
     /// <summary>Searches the live index; false when there is none yet (the node is rebuilding).</summary>
