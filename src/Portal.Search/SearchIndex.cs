@@ -219,6 +219,13 @@ public sealed partial class SearchIndex : IDisposable
             {
                 live.AbandonWriter();
                 RecordError($"A batch could not be written to the index; searches use the last good index: {ex.Message}");
+                if (!System.IO.Directory.Exists(System.IO.Path.Combine(_options.Path, live.Name)))
+                {
+                    // The folder was deleted under the running node: no batch will ever commit again.
+                    // Searches go on from the files still open; the worker sees "rebuilding" and rebuilds.
+                    _state = SearchIndexState.Rebuilding;
+                }
+
                 throw;
             }
         }
@@ -299,6 +306,7 @@ public sealed partial class SearchIndex : IDisposable
     {
         lock (_writing)
         {
+            // If the name cannot be written nothing has changed yet: the caller abandons the new generation.
             var temp = System.IO.Path.Combine(_options.Path, CurrentFile + ".tmp");
             File.WriteAllText(temp, generation.Name);
             File.Move(temp, System.IO.Path.Combine(_options.Path, CurrentFile), overwrite: true);
@@ -312,12 +320,19 @@ public sealed partial class SearchIndex : IDisposable
         }
 
         // Earlier generations (the one just replaced, any left by a crash mid-rebuild) are not needed.
-        foreach (var folder in System.IO.Directory.EnumerateDirectories(_options.Path))
+        try
         {
-            if (System.IO.Path.GetFileName(folder) != generation.Name)
+            foreach (var folder in System.IO.Directory.GetDirectories(_options.Path))
             {
-                TryDeleteFolder(folder);
+                if (System.IO.Path.GetFileName(folder) != generation.Name)
+                {
+                    TryDeleteFolder(folder);
+                }
             }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // The new index is live; what is left is tidied by the next swap.
         }
     }
 
@@ -462,17 +477,30 @@ public sealed class IndexBuilder : IDisposable
     public void Complete(IndexCursor cursor)
     {
         ArgumentNullException.ThrowIfNull(cursor);
+        ObjectDisposedException.ThrowIf(_completed, this);
+        SearchIndex.Generation? generation = null;
         try
         {
             _writer.SetCommitData(cursor.ToCommitData());
             _writer.Commit();
-            var generation = SearchIndex.Generation.Open(_name, _directory, _writer);
-            _completed = true;
+            generation = SearchIndex.Generation.Open(_name, _directory, _writer);
             _index.SwapIn(generation, _analyzer, _synonyms);
+            _completed = true;
         }
         catch (Exception ex) when (SearchIndex.IsIndexFailure(ex))
         {
-            Abandon(ex);
+            if (generation is null)
+            {
+                Abandon(ex);
+            }
+            else
+            {
+                // Committed but not swapped in (its name could not be written): it owns the writer and directory now.
+                _completed = true;
+                generation.Dispose();
+                _index.RebuildFailed(_name, ex);
+            }
+
             throw;
         }
     }

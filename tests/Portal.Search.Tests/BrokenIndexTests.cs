@@ -198,4 +198,41 @@ public sealed class BrokenIndexTests : IDisposable
         Assert.Contains("The rebuild failed", _index.Index.Status().LastError, StringComparison.Ordinal);
         Assert.Single(Directory.GetDirectories(_index.Path));
     }
+
+    [Fact]
+    public void A_rebuild_whose_new_name_cannot_be_written_leaves_the_live_index_serving()
+    {
+        var folders = Directory.GetDirectories(_index.Path);
+        var current = File.ReadAllText(Path.Combine(_index.Path, "current"));
+        // A folder where the name is written first stands in for a file that cannot be written.
+        Directory.CreateDirectory(Path.Combine(_index.Path, "current.tmp"));
+
+        using (var builder = _index.Index.BeginRebuild())
+        {
+            builder.Add(Docs.Summary("9", "Falls in hospital"));
+            Assert.ThrowsAny<Exception>(() => builder.Complete(new IndexCursor(9, [], 0)));
+        }
+
+        Directory.Delete(Path.Combine(_index.Path, "current.tmp"));
+        Assert.Equal(["1"], _index.Search("falls").Ids());
+        Assert.Equal(current, File.ReadAllText(Path.Combine(_index.Path, "current")));
+        Assert.Equal(folders, Directory.GetDirectories(_index.Path));
+        Assert.False(_index.Index.Status().RebuildingBeside);
+        Assert.Contains("The rebuild failed", _index.Index.Status().LastError, StringComparison.Ordinal);
+
+        // Nothing is left holding the new generation: the next rebuild works.
+        RebuildsToReady(_index.Index);
+    }
+
+    [Fact]
+    public void The_live_folder_deleted_while_running_keeps_searches_serving_and_asks_for_a_rebuild()
+    {
+        Directory.Delete(LiveFolder, recursive: true);
+
+        Assert.ThrowsAny<IOException>(() => _index.Index.Apply([Docs.Summary("3", "Falls in care homes")], [], new IndexCursor(6, [], 0)));
+
+        Assert.Equal(SearchIndexState.Rebuilding, _index.Index.State);
+        Assert.Equal(["1"], _index.Search("falls").Ids());
+        RebuildsToReady(_index.Index);
+    }
 }
