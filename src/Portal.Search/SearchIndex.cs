@@ -53,6 +53,9 @@ public sealed partial class SearchIndex : IDisposable
 {
     private const string CurrentFile = "current";
 
+    /// <summary>The commit data key of the analysis revision an index was built with (<see cref="PortalAnalyzer.Revision"/>).</summary>
+    private const string AnalysisKey = "portal.analysis";
+
     private readonly SearchIndexOptions _options;
     private readonly ReaderWriterLockSlim _swap = new(LockRecursionPolicy.NoRecursion);
     private readonly System.Threading.Lock _writing = new();
@@ -209,7 +212,7 @@ public sealed partial class SearchIndex : IDisposable
                     writer.UpdateDocument(new Term(SearchFields.Key, document.Key), LuceneDocuments.From(document), IndexAnalyzer);
                 }
 
-                writer.SetCommitData(reached.ToCommitData());
+                writer.SetCommitData(CommitData(reached));
                 writer.Commit();
                 live.Cursor = reached;
                 live.Searchers.MaybeRefreshBlocking();
@@ -353,6 +356,14 @@ public sealed partial class SearchIndex : IDisposable
         QueryAnalyzer.Dispose();
     }
 
+    /// <summary>What a commit carries: the cursor it reaches and the analysis its terms were made with.</summary>
+    internal static IDictionary<string, string> CommitData(IndexCursor cursor)
+    {
+        var data = cursor.ToCommitData();
+        data[AnalysisKey] = PortalAnalyzer.Revision;
+        return data;
+    }
+
     /// <summary>What a broken or full index directory throws: Lucene's own failures and the file system's.</summary>
     internal static bool IsIndexFailure(Exception ex) =>
         ex is IOException or UnauthorizedAccessException or InvalidOperationException or ObjectDisposedException
@@ -411,7 +422,13 @@ public sealed partial class SearchIndex : IDisposable
             // The searches read commits only (not the writer's unflushed state), so a failed commit leaves them on the last good one.
             // Opening reads every segment's header: a corrupt or truncated index fails here, not in a search.
             using var reader = DirectoryReader.Open(directory);
-            var cursor = IndexCursor.FromCommitData(reader.IndexCommit.UserData);
+            var data = reader.IndexCommit.UserData;
+            if (!data.TryGetValue(AnalysisKey, out var revision) || revision != PortalAnalyzer.Revision)
+            {
+                throw new CorruptIndexException($"it was built with other analysis (revision {revision ?? "1"}, now {PortalAnalyzer.Revision}).");
+            }
+
+            var cursor = IndexCursor.FromCommitData(data);
             var searchers = new SearcherManager(directory, new SearcherFactory());
             return new Generation(name, directory, searchers, cursor) { _writer = writer };
         }
@@ -481,7 +498,7 @@ public sealed class IndexBuilder : IDisposable
         SearchIndex.Generation? generation = null;
         try
         {
-            _writer.SetCommitData(cursor.ToCommitData());
+            _writer.SetCommitData(SearchIndex.CommitData(cursor));
             _writer.Commit();
             generation = SearchIndex.Generation.Open(_name, _directory, _writer);
             _index.SwapIn(generation, _analyzer, _synonyms);

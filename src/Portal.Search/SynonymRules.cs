@@ -7,8 +7,7 @@ namespace Portal.Search;
 /// The health synonym file: one rule per line in the Solr format Lucene reads. "elderly, older
 /// people, older adults" makes the words equivalent; "GP => general practice" maps one way; lines
 /// starting with # are comments. Admins edit it; a rule that cannot be read is reported by line.
-/// Words are matched as written (lower case, accents folded), before stemming: "care home" is
-/// not "care homes", so list the forms that matter.
+/// Words are matched by their stems (lower case, accents folded): "care home" is "care homes" too.
 /// </summary>
 public sealed class SynonymRules
 {

@@ -16,6 +16,9 @@ public sealed class AnalysisTests : IDisposable
         Docs.Summary("gp", "GP access for homeless people", "Registration without proof of address."),
         Docs.Summary("practice", "Workforce in general practice", "Additional roles reimbursement."),
         Docs.Summary("unrelated", "Hospital car parking charges", "Costs to visitors and staff."),
+        Docs.Summary("care-homes", "Staffing in care homes", "Agency nurses."),
+        Docs.Summary("gps", "Access to GPs out of hours", "Extended hours."),
+        Docs.Summary("ed", "Waits in the emergency department", "Four-hour standard."),
     ]);
 
     public void Dispose() => _index.Dispose();
@@ -73,8 +76,23 @@ public sealed class AnalysisTests : IDisposable
     [Fact]
     public void Gp_and_general_practice_find_each_other()
     {
-        Assert.Equal(["gp", "practice"], _index.Search("GP").Ids().Order());
-        Assert.Equal(["gp", "practice"], _index.Search("\"general practice\"").Ids().Order());
+        Assert.Equal(["gp", "gps", "practice"], _index.Search("GP").Ids().Order());
+        Assert.Equal(["gp", "gps", "practice"], _index.Search("\"general practice\"").Ids().Order());
+    }
+
+    [Fact]
+    public void Synonyms_match_other_forms_of_their_words()
+    {
+        Assert.Equal(["care-homes"], _index.Search("\"nursing home\"").Ids());
+        Assert.Equal(["care-homes"], _index.Search("residential care").Ids());
+        Assert.Equal(["gp", "gps", "practice"], _index.Search("general practitioners").Ids().Order());
+    }
+
+    [Fact]
+    public void Synonym_phrases_with_stop_words_in_them_match()
+    {
+        Assert.Equal(["ed"], _index.Search("\"accident and emergency\"").Ids());
+        Assert.Equal(["ed"], _index.Search("accident emergency").Ids());
     }
 
     [Fact]

@@ -235,4 +235,27 @@ public sealed class BrokenIndexTests : IDisposable
         Assert.Equal(["1"], _index.Search("falls").Ids());
         RebuildsToReady(_index.Index);
     }
+
+    [Fact]
+    public void An_index_built_with_other_analysis_is_rebuilt()
+    {
+        var restarted = _index.Reopen();
+        var folder = Path.Combine(_index.Path, "g-older");
+        using (var directory = Lucene.Net.Store.FSDirectory.Open(folder))
+        using (var analyzer = new Lucene.Net.Analysis.Standard.StandardAnalyzer(PortalAnalyzer.Version))
+        using (var writer = new Lucene.Net.Index.IndexWriter(directory, new Lucene.Net.Index.IndexWriterConfig(PortalAnalyzer.Version, analyzer)))
+        {
+            writer.AddDocument([new Lucene.Net.Documents.TextField("title", "Falls", Lucene.Net.Documents.Field.Store.YES)]);
+            writer.SetCommitData(new IndexCursor(5, [], 0).ToCommitData());
+            writer.Commit();
+        }
+
+        File.WriteAllText(Path.Combine(_index.Path, "current"), "g-older");
+
+        Assert.False(restarted.TryOpen());
+
+        SaysItIsRebuilding(restarted, "other analysis");
+        RebuildsToReady(restarted);
+        Assert.False(Directory.Exists(folder));
+    }
 }

@@ -108,6 +108,8 @@ public sealed class QueryTests : IDisposable
     [InlineData("the and of")]
     [InlineData("\"to be or not to be\"")]
     [InlineData("it is NOT the")]
+    [InlineData("was this")]
+    [InlineData("they are")]
     public void Only_stop_words_search_nothing_and_say_so(string text)
     {
         var results = _index.Search(text);
@@ -163,7 +165,7 @@ public sealed class QueryTests : IDisposable
     [Fact]
     public void Many_prefixes_just_under_the_limit_do_not_fail()
     {
-        using var large = TestIndex.With(Enumerable.Range(0, 300).Select(i => Docs.Summary(
+        using var large = TestIndex.With(Enumerable.Range(0, 100).Select(i => Docs.Summary(
             i.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "Summary " + i.ToString(System.Globalization.CultureInfo.InvariantCulture),
             string.Join(' ', Enumerable.Range(0, 20).Select(j => "p" + ((i * 20) + j).ToString(System.Globalization.CultureInfo.InvariantCulture))))));
@@ -175,7 +177,7 @@ public sealed class QueryTests : IDisposable
 
         var results = large.Search(new SearchQuery { Text = text, ReaderAccess = [AccessTerms.Public], PageSize = 5 });
 
-        Assert.Equal(300, results.Total);
+        Assert.Equal(100, results.Total);
         Assert.All(results.Hits, h => Assert.Contains(h.Snippet.Parts, p => p.Match));
     }
 }
