@@ -116,13 +116,24 @@ public sealed partial class SearchIndex
     [GeneratedRegex(@"\b(AND|OR|NOT)\b", RegexOptions.CultureInvariant)]
     private static partial Regex Operators();
 
-    private MultiFieldQueryParser Parser() =>
-        new(PortalAnalyzer.Version, [.. SearchFields.Searched.Keys], QueryAnalyzer, SearchFields.Searched.ToDictionary())
+    private ReaderQueryParser Parser() =>
+        new(QueryAnalyzer)
         {
             // "frailty falls" finds what has both words, as search boxes do; OR widens.
             DefaultOperator = Operator.AND,
             AllowLeadingWildcard = false,
         };
+
+    /// <summary>
+    /// Lucene's syntax without regular expressions: readers do not need them, and one like
+    /// /[ab]*a[ab]{20}/ makes an automaton big enough to stall the node. They are read as plain words.
+    /// </summary>
+    private sealed class ReaderQueryParser(Lucene.Net.Analysis.Analyzer analyzer)
+        : MultiFieldQueryParser(PortalAnalyzer.Version, [.. SearchFields.Searched.Keys], analyzer, SearchFields.Searched.ToDictionary())
+    {
+        protected override Query GetRegexpQuery(string field, string termStr) =>
+            throw new ParseException("Regular expressions are not searched.");
+    }
 
     private static bool IsEmpty(Query? query) => query switch
     {

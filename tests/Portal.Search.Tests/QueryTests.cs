@@ -78,6 +78,18 @@ public sealed class QueryTests : IDisposable
     }
 
     [Theory]
+    [InlineData("/prevent.*/", new[] { "diabetes", "falls-prevention", "prevention-falls" })]
+    [InlineData("/[ab]*a[ab]{20}/ prevention", new string[0])]
+    [InlineData("title:/prev[a-z]+/", new string[0])]
+    public void Regular_expressions_are_searched_as_plain_words(string text, string[] expected)
+    {
+        var results = _index.Search(text);
+
+        Assert.Equal(QueryNote.ReadAsPlainWords, results.Note);
+        Assert.Equal(expected, results.Ids().Order());
+    }
+
+    [Theory]
     [InlineData("AND")]
     [InlineData("OR")]
     [InlineData("NOT")]
@@ -179,5 +191,24 @@ public sealed class QueryTests : IDisposable
 
         Assert.Equal(100, results.Total);
         Assert.All(results.Hits, h => Assert.Contains(h.Snippet.Parts, p => p.Match));
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void Any_mix_of_words_and_query_syntax_gives_an_answer(int seed)
+    {
+        string[] pieces = ["falls", "prevention", "the", "AND", "OR", "NOT", "&&", "||", "!", "+", "-", "\"", "(", ")", "[", "]", "{", "}", "^", "^2", "~", "~0.5", "*", "?", ":", "title:", "body:", "\\", "/", "TO", " ", "  ", "é", "'", "\u0000", "🙂", "\uD800", "/a[/", "/(/", "falls~2", "[a TO z]", "{* TO *}", "falls^1000000000000", "x~9", "a*b?c"];
+        var random = new Random(seed);
+        for (var i = 0; i < 300; i++)
+        {
+            var text = string.Concat(Enumerable.Range(0, random.Next(1, 12)).Select(_ => pieces[random.Next(pieces.Length)] + (random.Next(3) == 0 ? "" : " ")));
+
+            var results = _index.Search(text);
+
+            Assert.True(results.Total >= 0, text);
+            Assert.All(results.Hits, h => Assert.NotNull(h.Snippet));
+        }
     }
 }
