@@ -149,6 +149,8 @@ internal static class Snippets
             }
         }
 
+        // Matches near the end: start earlier rather than show a short window.
+        bestStart = Math.Min(bestStart, text.Length - length);
         var end = Math.Min(text.Length, bestStart + length);
         if (bestStart > 0 && text.IndexOf(' ', bestStart) is var space and >= 0 && space < end)
         {

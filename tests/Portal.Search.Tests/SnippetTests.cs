@@ -14,6 +14,7 @@ public sealed class SnippetTests : IDisposable
         Docs.Summary("long", "Strength and balance", LongBody),
         Docs.Summary("html", "Scripts <b>& tags</b>", "A <script>alert('falls')</script> in the text & more."),
         Docs.Summary("gp", "Registering with a GP", "General practice registration for refugees."),
+        Docs.Summary("end", "Late match", string.Join(' ', Enumerable.Repeat("Background material about commissioning and budgets.", 20)) + " Hydration matters."),
     ]);
 
     public void Dispose() => _index.Dispose();
@@ -110,5 +111,16 @@ public sealed class SnippetTests : IDisposable
         var start = filtered.Hits.Single(h => h.Id == "long").Snippet.Text;
         Assert.StartsWith("Background material", start, StringComparison.Ordinal);
         Assert.EndsWith(" …", start, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_match_at_the_end_of_a_long_body_shows_a_full_window_before_it()
+    {
+        var hit = _index.Search("hydration").Hits.Single();
+        var text = hit.Snippet.Text;
+
+        Assert.StartsWith("… ", text, StringComparison.Ordinal);
+        Assert.EndsWith("[Hydration] matters.", Marked(hit.Snippet), StringComparison.Ordinal);
+        Assert.InRange(text.Length, 200, 250);
     }
 }
