@@ -87,4 +87,51 @@ public sealed class KeepingInStepTests : IDisposable
             System.IO.Directory.Delete(path, recursive: true);
         }
     }
+
+    [Fact]
+    public async Task Searches_go_on_while_batches_commit_and_see_each_commit_whole()
+    {
+        var wrong = new List<string>();
+        using var stop = new CancellationTokenSource();
+        var searching = Task.Run(() =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                // Each batch adds a pair: a search sees both or neither.
+                var results = _index.Search(new SearchQuery { Text = "pair", ReaderAccess = [AccessTerms.Public], PageSize = 50 });
+                if (results.Total % 2 != 0)
+                {
+                    lock (wrong)
+                    {
+                        wrong.Add(string.Join(',', results.Ids()));
+                    }
+                }
+            }
+        });
+
+        for (var i = 0; i < 20; i++)
+        {
+            var n = i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            _index.Index.Apply([Docs.Summary("a" + n, "Pair " + n), Docs.Summary("b" + n, "Pair " + n)], [], _index.Index.Cursor.After([6 + i], Now, Now));
+        }
+
+        await stop.CancelAsync();
+        await searching;
+
+        Assert.Empty(wrong);
+        Assert.Equal(40, _index.Search("pair").Total);
+        Assert.Equal(25, _index.Index.Cursor.Position);
+    }
+
+    [Fact]
+    public void Synonyms_taken_into_use_apply_to_documents_written_from_then_on()
+    {
+        var (rules, _) = SynonymRules.Parse("tumble, falls\n");
+        _index.Index.UseSynonyms(rules!);
+
+        _index.Index.Apply([Docs.Summary("3", "Falls at home")], [], _index.Index.Cursor.After([6], Now, Now));
+
+        Assert.Equal(["3"], _index.Search("tumble").Ids());
+        Assert.Same(rules, _index.Index.Synonyms);
+    }
 }
