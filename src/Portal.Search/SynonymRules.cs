@@ -67,9 +67,19 @@ public sealed class SynonymRules
         }
 
         // Only the rules read above: a line of spaces would otherwise be a rule of no words to Lucene.
-        var parser = new SolrSynonymParser(dedup: true, expand: true, words);
-        parser.Parse(new StringReader(string.Join('\n', rules)));
-        var map = parser.Build();
+        SynonymMap map;
+        try
+        {
+            var parser = new SolrSynonymParser(dedup: true, expand: true, words);
+            parser.Parse(new StringReader(string.Join('\n', rules)));
+            map = parser.Build();
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // Every line reads on its own; together they should too, but an admin is told rather than a 500.
+            return (null, [$"The rules cannot be read together ({ex.Message.Trim()})."]);
+        }
+
         return (new SynonymRules(text, map.Fst is null ? null : map), []);
     }
 
