@@ -2,6 +2,7 @@ using Lucene.Net.Index;
 using Lucene.Net.Queries.Mlt;
 using Lucene.Net.QueryParsers.Classic;
 using Lucene.Net.Search;
+using System.Text.RegularExpressions;
 
 namespace Portal.Search;
 
@@ -97,7 +98,7 @@ public sealed partial class SearchIndex
             note = QueryNote.ReadAsPlainWords;
             try
             {
-                parsed = Parser().Parse(QueryParserBase.Escape(text));
+                parsed = Parser().Parse(PlainWords(text));
             }
             catch (Exception again) when (again is ParseException or BooleanQuery.TooManyClausesException or ArgumentException)
             {
@@ -108,13 +109,31 @@ public sealed partial class SearchIndex
         return IsEmpty(parsed) ? (null, QueryNote.OnlyCommonWords) : (parsed, note);
     }
 
-    private MultiFieldQueryParser Parser() =>
-        new(PortalAnalyzer.Version, [.. SearchFields.Searched.Keys], QueryAnalyzer, SearchFields.Searched.ToDictionary())
+    /// <summary>The text with every operator character escaped and AND, OR, NOT made words (common ones, so dropped).</summary>
+    private static string PlainWords(string text) =>
+        Operators().Replace(QueryParserBase.Escape(text), m => m.Value.ToLowerInvariant());
+
+    [GeneratedRegex(@"\b(AND|OR|NOT)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex Operators();
+
+    private ReaderQueryParser Parser() =>
+        new(QueryAnalyzer)
         {
             // "frailty falls" finds what has both words, as search boxes do; OR widens.
             DefaultOperator = Operator.AND,
             AllowLeadingWildcard = false,
         };
+
+    /// <summary>
+    /// Lucene's syntax without regular expressions: readers do not need them, and one like
+    /// /[ab]*a[ab]{20}/ makes an automaton big enough to stall the node. They are read as plain words.
+    /// </summary>
+    private sealed class ReaderQueryParser(Lucene.Net.Analysis.Analyzer analyzer)
+        : MultiFieldQueryParser(PortalAnalyzer.Version, [.. SearchFields.Searched.Keys], analyzer, SearchFields.Searched.ToDictionary())
+    {
+        protected override Query GetRegexpQuery(string field, string termStr) =>
+            throw new ParseException("Regular expressions are not searched.");
+    }
 
     private static bool IsEmpty(Query? query) => query switch
     {

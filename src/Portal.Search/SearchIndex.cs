@@ -53,6 +53,9 @@ public sealed partial class SearchIndex : IDisposable
 {
     private const string CurrentFile = "current";
 
+    /// <summary>The commit data key of the analysis revision an index was built with (<see cref="PortalAnalyzer.Revision"/>).</summary>
+    private const string AnalysisKey = "portal.analysis";
+
     private readonly SearchIndexOptions _options;
     private readonly ReaderWriterLockSlim _swap = new(LockRecursionPolicy.NoRecursion);
     private readonly System.Threading.Lock _writing = new();
@@ -108,28 +111,31 @@ public sealed partial class SearchIndex : IDisposable
         var currentPath = System.IO.Path.Combine(_options.Path, CurrentFile);
         if (!File.Exists(currentPath))
         {
+            // A new node, or its folder was deleted: either way the status page says why searches wait.
+            RecordError($"No index was found in {_options.Path}; it is being built.");
             _state = SearchIndexState.Rebuilding;
             return false;
         }
 
-        var name = File.ReadAllText(currentPath).Trim();
-        var folder = System.IO.Path.Combine(_options.Path, name);
-        Generation? generation = null;
+        LuceneDirectory? directory = null;
         try
         {
-            if (name.Length == 0 || name.Contains('/', StringComparison.Ordinal) || !System.IO.Directory.Exists(folder))
+            var name = File.ReadAllText(currentPath).Trim();
+            var folder = System.IO.Path.Combine(_options.Path, name);
+            if (name.Length == 0 || name.IndexOfAny(['/', '\\']) >= 0 || name.StartsWith('.') || !System.IO.Directory.Exists(folder))
             {
                 throw new DirectoryNotFoundException($"The index folder \"{name}\" named by \"{CurrentFile}\" is missing.");
             }
 
-            generation = Generation.Open(name, _options.OpenDirectory(folder));
-            Swap(generation);
+            directory = _options.OpenDirectory(folder);
+            var generation = Generation.Open(name, directory);
+            Swap(generation)?.Dispose();
             _state = SearchIndexState.Ready;
             return true;
         }
         catch (Exception ex) when (IsIndexFailure(ex))
         {
-            generation?.Dispose();
+            directory?.Dispose();
             RecordError($"The index could not be opened and is being rebuilt: {ex.Message}");
             _state = SearchIndexState.Rebuilding;
             return false;
@@ -206,7 +212,7 @@ public sealed partial class SearchIndex : IDisposable
                     writer.UpdateDocument(new Term(SearchFields.Key, document.Key), LuceneDocuments.From(document), IndexAnalyzer);
                 }
 
-                writer.SetCommitData(reached.ToCommitData());
+                writer.SetCommitData(CommitData(reached));
                 writer.Commit();
                 live.Cursor = reached;
                 live.Searchers.MaybeRefreshBlocking();
@@ -216,6 +222,13 @@ public sealed partial class SearchIndex : IDisposable
             {
                 live.AbandonWriter();
                 RecordError($"A batch could not be written to the index; searches use the last good index: {ex.Message}");
+                if (!System.IO.Directory.Exists(System.IO.Path.Combine(_options.Path, live.Name)))
+                {
+                    // The folder was deleted under the running node: no batch will ever commit again.
+                    // Searches go on from the files still open; the worker sees "rebuilding" and rebuilds.
+                    _state = SearchIndexState.Rebuilding;
+                }
+
                 throw;
             }
         }
@@ -231,8 +244,21 @@ public sealed partial class SearchIndex : IDisposable
         var folder = System.IO.Path.Combine(_options.Path, name);
         System.IO.Directory.CreateDirectory(folder);
         var analyzer = synonyms is null ? IndexAnalyzer : new PortalAnalyzer(synonyms.Map);
-        _rebuildingBeside = true;
-        return new IndexBuilder(this, name, _options.OpenDirectory(folder), analyzer, synonyms ?? _synonyms);
+        LuceneDirectory? directory = null;
+        try
+        {
+            directory = _options.OpenDirectory(folder);
+            var builder = new IndexBuilder(this, name, directory, analyzer, synonyms ?? _synonyms);
+            _rebuildingBeside = true;
+            return builder;
+        }
+        catch (Exception ex) when (IsIndexFailure(ex))
+        {
+            // A disk too full to start on: the live index is untouched, and the empty folder goes.
+            directory?.Dispose();
+            RebuildFailed(name, ex);
+            throw;
+        }
     }
 
     /// <summary>Searches the live index; false when there is none yet (the node is rebuilding).</summary>
@@ -283,6 +309,7 @@ public sealed partial class SearchIndex : IDisposable
     {
         lock (_writing)
         {
+            // If the name cannot be written nothing has changed yet: the caller abandons the new generation.
             var temp = System.IO.Path.Combine(_options.Path, CurrentFile + ".tmp");
             File.WriteAllText(temp, generation.Name);
             File.Move(temp, System.IO.Path.Combine(_options.Path, CurrentFile), overwrite: true);
@@ -296,12 +323,19 @@ public sealed partial class SearchIndex : IDisposable
         }
 
         // Earlier generations (the one just replaced, any left by a crash mid-rebuild) are not needed.
-        foreach (var folder in System.IO.Directory.EnumerateDirectories(_options.Path))
+        try
         {
-            if (System.IO.Path.GetFileName(folder) != generation.Name)
+            foreach (var folder in System.IO.Directory.GetDirectories(_options.Path))
             {
-                TryDeleteFolder(folder);
+                if (System.IO.Path.GetFileName(folder) != generation.Name)
+                {
+                    TryDeleteFolder(folder);
+                }
             }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // The new index is live; what is left is tidied by the next swap.
         }
     }
 
@@ -320,6 +354,14 @@ public sealed partial class SearchIndex : IDisposable
 
         _swap.Dispose();
         QueryAnalyzer.Dispose();
+    }
+
+    /// <summary>What a commit carries: the cursor it reaches and the analysis its terms were made with.</summary>
+    internal static IDictionary<string, string> CommitData(IndexCursor cursor)
+    {
+        var data = cursor.ToCommitData();
+        data[AnalysisKey] = PortalAnalyzer.Revision;
+        return data;
     }
 
     /// <summary>What a broken or full index directory throws: Lucene's own failures and the file system's.</summary>
@@ -380,7 +422,13 @@ public sealed partial class SearchIndex : IDisposable
             // The searches read commits only (not the writer's unflushed state), so a failed commit leaves them on the last good one.
             // Opening reads every segment's header: a corrupt or truncated index fails here, not in a search.
             using var reader = DirectoryReader.Open(directory);
-            var cursor = IndexCursor.FromCommitData(reader.IndexCommit.UserData);
+            var data = reader.IndexCommit.UserData;
+            if (!data.TryGetValue(AnalysisKey, out var revision) || revision != PortalAnalyzer.Revision)
+            {
+                throw new CorruptIndexException($"it was built with other analysis (revision {revision ?? "1"}, now {PortalAnalyzer.Revision}).");
+            }
+
+            var cursor = IndexCursor.FromCommitData(data);
             var searchers = new SearcherManager(directory, new SearcherFactory());
             return new Generation(name, directory, searchers, cursor) { _writer = writer };
         }
@@ -446,17 +494,30 @@ public sealed class IndexBuilder : IDisposable
     public void Complete(IndexCursor cursor)
     {
         ArgumentNullException.ThrowIfNull(cursor);
+        ObjectDisposedException.ThrowIf(_completed, this);
+        SearchIndex.Generation? generation = null;
         try
         {
-            _writer.SetCommitData(cursor.ToCommitData());
+            _writer.SetCommitData(SearchIndex.CommitData(cursor));
             _writer.Commit();
-            var generation = SearchIndex.Generation.Open(_name, _directory, _writer);
-            _completed = true;
+            generation = SearchIndex.Generation.Open(_name, _directory, _writer);
             _index.SwapIn(generation, _analyzer, _synonyms);
+            _completed = true;
         }
         catch (Exception ex) when (SearchIndex.IsIndexFailure(ex))
         {
-            Abandon(ex);
+            if (generation is null)
+            {
+                Abandon(ex);
+            }
+            else
+            {
+                // Committed but not swapped in (its name could not be written): it owns the writer and directory now.
+                _completed = true;
+                generation.Dispose();
+                _index.RebuildFailed(_name, ex);
+            }
+
             throw;
         }
     }

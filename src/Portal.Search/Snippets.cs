@@ -111,11 +111,12 @@ internal static class Snippets
         }
 
         stream.End();
-        // Synonyms share their word's offsets, and a phrase synonym spans several words: merge what overlaps.
+        // Synonyms share their word's offsets, and a phrase synonym spans several words: merge what
+        // overlaps, and words only spaces apart, so a phrase is one mark.
         var merged = new List<(int Start, int End)>();
         foreach (var match in found.OrderBy(m => m.Start))
         {
-            if (merged.Count > 0 && match.Start <= merged[^1].End)
+            if (merged.Count > 0 && (match.Start <= merged[^1].End || string.IsNullOrWhiteSpace(text[merged[^1].End..match.Start])))
             {
                 merged[^1] = (merged[^1].Start, Math.Max(merged[^1].End, match.End));
             }
@@ -148,6 +149,8 @@ internal static class Snippets
             }
         }
 
+        // Matches near the end: start earlier rather than show a short window.
+        bestStart = Math.Min(bestStart, text.Length - length);
         var end = Math.Min(text.Length, bestStart + length);
         if (bestStart > 0 && text.IndexOf(' ', bestStart) is var space and >= 0 && space < end)
         {

@@ -7,6 +7,7 @@ namespace Portal.Search;
 /// The health synonym file: one rule per line in the Solr format Lucene reads. "elderly, older
 /// people, older adults" makes the words equivalent; "GP => general practice" maps one way; lines
 /// starting with # are comments. Admins edit it; a rule that cannot be read is reported by line.
+/// Words are matched by their stems (lower case, accents folded): "care home" is "care homes" too.
 /// </summary>
 public sealed class SynonymRules
 {
@@ -39,6 +40,7 @@ public sealed class SynonymRules
         }
 
         var problems = new List<string>();
+        var rules = new List<string>();
         var lines = text.ReplaceLineEndings("\n").Split('\n');
         using var words = new SynonymWordsAnalyzer();
         for (var i = 0; i < lines.Length; i++)
@@ -53,6 +55,10 @@ public sealed class SynonymRules
             {
                 problems.Add($"Line {i + 1}: {problem}");
             }
+            else
+            {
+                rules.AddRange(AsIndexRules(line));
+            }
         }
 
         if (problems.Count > 0)
@@ -60,10 +66,38 @@ public sealed class SynonymRules
             return (null, problems);
         }
 
-        var parser = new SolrSynonymParser(dedup: true, expand: true, words);
-        parser.Parse(new StringReader(text));
-        var map = parser.Build();
+        // Only the rules read above: a line of spaces would otherwise be a rule of no words to Lucene.
+        SynonymMap map;
+        try
+        {
+            var parser = new SolrSynonymParser(dedup: true, expand: true, words);
+            parser.Parse(new StringReader(string.Join('\n', rules)));
+            map = parser.Build();
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // Every line reads on its own; together they should too, but an admin is told rather than a 500.
+            return (null, [$"The rules cannot be read together ({ex.Message.Trim()})."]);
+        }
+
         return (new SynonymRules(text, map.Fst is null ? null : map), []);
+    }
+
+    /// <summary>
+    /// Synonyms are added when documents are indexed, not to queries. "a => b" means a search for a
+    /// also finds b, so documents saying b are indexed with a as well ("b => b, a"); Lucene's own
+    /// reading at index time would replace a by b in documents, and a search for a would find nothing.
+    /// </summary>
+    private static IEnumerable<string> AsIndexRules(string line)
+    {
+        var sides = line.Split("=>");
+        if (sides.Length == 1)
+        {
+            return [line];
+        }
+
+        var written = sides[0].Split(',').Select(w => w.Trim()).ToList();
+        return sides[1].Split(',').Select(w => w.Trim()).Select(found => $"{found} => {found}, {string.Join(", ", written)}");
     }
 
     private static string? ProblemWith(string line, SynonymWordsAnalyzer words)
