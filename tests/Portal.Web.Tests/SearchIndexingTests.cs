@@ -75,7 +75,7 @@ public sealed class SearchIndexingTests
             await using var scope = database.Services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
             var stream = await db.WorkStreams.Include(w => w.System).SingleAsync(w => w.Id == existing);
-            stream.Describe("Armadillo pathways", stream.Summary, stream.System!, null);
+            stream.Describe("Armadillo pathways", "Evidence on armadillo pathways.", stream.System!, null);
             await db.SaveChangesAsync();
         });
         using var node = new SearchNode(clock, [.. SearchNode.AllHandlers(), meanwhile]);
