@@ -29,10 +29,10 @@ public sealed partial class SearchAdminSynonymsTests(SearchSiteFixture site) : I
         using var saved = await admin.PostFormAsync(Page, [new("Synonyms", text + "\nquuxification, geriatric\n"), new("Version", version.ToString(System.Globalization.CultureInfo.InvariantCulture))]);
 
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Contains("The synonyms have been saved. Every server running the portal will now rebuild", await admin.GetStringAsync(Page), StringComparison.Ordinal);
         var (savedText, savedVersion) = await FormAsync(admin);
         Assert.Contains("quuxification, geriatric", savedText, StringComparison.Ordinal);
         Assert.Equal(version + 1, savedVersion);
-        Assert.Contains("The synonyms have been saved. Every server running the portal will now rebuild", await admin.GetStringAsync(Page), StringComparison.Ordinal);
         var request = Assert.Single(await Portal.QueryAsync("SELECT RequestedBy FROM SearchRebuildRequests WHERE Reason = 'The synonyms were changed.' ORDER BY Id DESC LIMIT 1"));
         Assert.Equal(await Portal.UserIdAsync(TestSite.AdminEmail), request["RequestedBy"]);
         await SearchAdminPages.WaitUntilUpToDateAsync(Portal, admin);
