@@ -93,7 +93,7 @@ public sealed partial class SearchAdminSynonymsTests(SearchSiteFixture site) : I
     }
 
     [Fact]
-    public async Task A_form_without_a_usable_version_or_the_form_token_is_refused_and_nothing_is_saved()
+    public async Task A_form_without_a_usable_version_or_the_form_token_or_with_too_much_text_is_refused_and_nothing_is_saved()
     {
         using var admin = Portal.CreateClient();
         await admin.SignInAsAdministratorAsync();
@@ -102,11 +102,14 @@ public sealed partial class SearchAdminSynonymsTests(SearchSiteFixture site) : I
         using var notANumber = await admin.PostFormAsync(Page, [new("Synonyms", "otter, lutra"), new("Version", "latest")]);
         using var negative = await admin.PostFormAsync(Page, [new("Synonyms", "otter, lutra"), new("Version", "-1")]);
         using var forged = await admin.PostAsync(Page, new FormUrlEncodedContent([new("Synonyms", "otter, lutra"), new("Version", before.Version.ToString(System.Globalization.CultureInfo.InvariantCulture))]));
+        using var tooLong = await admin.PostFormAsync(Page, [new("Synonyms", "otter, lutra\n#" + new string('x', SynonymRules.MaxLength)), new("Version", before.Version.ToString(System.Globalization.CultureInfo.InvariantCulture))]);
 
         Assert.Equal(HttpStatusCode.BadRequest, notANumber.StatusCode);
         Assert.Contains("nhsuk-error-summary", await notANumber.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.BadRequest, negative.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, tooLong.StatusCode);
+        Assert.Contains("The synonyms must be 100,000 characters or fewer.", WebUtility.HtmlDecode(await tooLong.Content.ReadAsStringAsync()), StringComparison.Ordinal);
         Assert.Equal(before, await FormAsync(admin));
     }
 
