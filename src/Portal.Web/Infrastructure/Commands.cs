@@ -4,7 +4,8 @@ using Portal.Data;
 namespace Portal.Web.Infrastructure;
 
 /// <summary>
-/// Commands the host runs instead of serving: `dotnet run --project src/Portal.Web -- migrate`.
+/// Commands the host runs instead of serving: `dotnet run --project src/Portal.Web -- migrate`,
+/// `-- index rebuild`.
 /// </summary>
 public static class Commands
 {
@@ -21,9 +22,46 @@ public static class Commands
 
                 Console.WriteLine("The database is up to date.");
                 return 0;
+            case "index":
+                return await RunIndexCommandAsync(app, args.Skip(1).ToArray());
             default:
                 return null;
         }
+    }
+
+    /// <summary>
+    /// `index rebuild`: records a rebuild request in the database, which every running node acts on
+    /// (each keeps its own index, so rebuilding here would reach only this machine's folder).
+    /// </summary>
+    private static async Task<int> RunIndexCommandAsync(WebApplication app, string[] args)
+    {
+        if (args is not ["rebuild"])
+        {
+            Console.Error.WriteLine("Usage: index rebuild    Ask every running portal server to rebuild its search index.");
+            return 2;
+        }
+
+        if (!await app.TryMigrateDatabaseAsync())
+        {
+            return 1;
+        }
+
+        try
+        {
+            using var scope = app.Services.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+            var now = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow();
+            Features.Search.SearchAdministration.AddRebuildRequest(db, Features.Search.SearchAdministration.CommandLine, "Asked for from the command line.", now);
+            await db.SaveChangesAsync();
+        }
+        catch (Exception ex) when (DatabaseFailure(ex) is { } failure)
+        {
+            app.Logger.LogCritical("The rebuild could not be asked for: the database cannot be used: {Reason}.", failure.Message);
+            return 1;
+        }
+
+        Console.WriteLine("A rebuild of the search index has been asked for. Every running portal server will rebuild its own index within a few seconds; searches keep working meanwhile.");
+        return 0;
     }
 
     /// <summary>

@@ -150,9 +150,16 @@ public sealed class SearchIndexingService(SearchIndex index, IServiceScopeFactor
             }
         }
 
-        if (!index.TryOpen())
+        if (!TryOpen())
         {
-            logger.LogWarning("Search: no usable index on this node ({Reason}); rebuilding.", index.Status().LastError ?? "none yet");
+            // Said on the status page too: an administrator who finds a fresh index should know why.
+            var reason = index.Status().LastError;
+            if (reason is null)
+            {
+                index.RecordError("There was no index on this server when it started (a first start, or the index folder was removed), so one is being built from the database.");
+            }
+
+            logger.LogWarning("Search: no usable index on this node ({Reason}); rebuilding.", reason ?? "none yet");
         }
 
         var failures = 0;
@@ -185,6 +192,24 @@ public sealed class SearchIndexingService(SearchIndex index, IServiceScopeFactor
                     return;
                 }
             }
+        }
+    }
+
+    /// <summary>
+    /// Opens the index left by the last run. Whatever a damaged folder throws, the node rebuilds
+    /// rather than stopping: the database holds everything the index is made from.
+    /// </summary>
+    private bool TryOpen()
+    {
+        try
+        {
+            return index.TryOpen();
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            index.RecordError($"The index could not be opened and is being rebuilt: {e.Message}");
+            logger.LogWarning(e, "Search: the index could not be opened.");
+            return false;
         }
     }
 }

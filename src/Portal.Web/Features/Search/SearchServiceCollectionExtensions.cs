@@ -22,6 +22,7 @@ public static class SearchServiceCollectionExtensions
         services.AddSingleton<ISearchIndexHandler, SegmentationIndexHandler>();
         services.AddScoped<SearchIndexing>();
         services.AddScoped<PortalSearch>();
+        services.AddScoped<SearchAdministration>().AddSingleton<Theming.INavigationProvider, SearchAdminNavigation>();
         services.AddHostedService<SearchIndexingService>();
         return services;
     }
