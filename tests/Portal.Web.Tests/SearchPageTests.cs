@@ -107,7 +107,7 @@ public sealed class SearchPageTests(SearchSiteFixture site)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("<h1>Search</h1>", html, StringComparison.Ordinal);
         Assert.Contains("aria-labelledby=\"search-results-heading\"", html, StringComparison.Ordinal);
-        Assert.Matches(@"id=""search-results-heading""[^>]*>\d+ results? for ‘deprescribing’</h2>", html);
+        Assert.Matches(@"id=""search-results-heading""[^>]*>\d+ results? for ‘deprescribing’</h2>", WebUtility.HtmlDecode(html));
         Assert.Contains("<input class=\"nhsuk-input nhsuk-u-width-full\" id=\"q\" name=\"q\" type=\"search\" value=\"deprescribing\"", html, StringComparison.Ordinal);
         Assert.Contains("Search summaries</p>", html, StringComparison.Ordinal);
         Assert.Matches(@"<a href=""/evidence/[a-z0-9-]+"">Medication review and <mark>deprescribing</mark> in care homes", html);

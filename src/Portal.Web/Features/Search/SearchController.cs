@@ -25,6 +25,8 @@ public sealed class SearchController(PortalSearch search) : Controller
         var asked = form.Read(Request.Query, out var errors);
         if (errors.Count > 0)
         {
+            // The binder named its entries after the properties ("Q"); the errors belong to the fields as the page names them ("q").
+            ModelState.Clear();
             foreach (var (field, message) in errors)
             {
                 ModelState.AddModelError(field, message);
