@@ -56,11 +56,11 @@ public sealed class SearchJourneyTests(BrowserFixture browser, SearchJourneySite
         results = page.GetByRole(AriaRole.Region, new() { Name = "falls care homes" });
         await Assertions.Expect(results.GetByRole(AriaRole.Heading, new() { Level = 2 })).ToHaveTextAsync(new Regex(@"^\d+ results for ‘falls care homes’$"));
         await Assertions.Expect(results.Locator("mark").Filter(new() { HasTextRegex = new Regex("^falls$", RegexOptions.IgnoreCase) }).First).ToBeVisibleAsync();
-        await Assertions.Expect(results.Locator("h3 a mark").Filter(new() { HasText = "care homes" }).First).ToBeVisibleAsync();
+        await Assertions.Expect(results.Locator("h3 a mark").Filter(new() { HasTextRegex = new Regex("^care$", RegexOptions.IgnoreCase) }).First).ToBeVisibleAsync();
         await page.AssertNoViolationsAsync();
 
         // Narrow by type: the chosen value is shown, with a way to remove it.
-        await page.GetByRole(AriaRole.Link, new() { Name = "Search summaries (1 result)" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { NameRegex = new Regex(@"^Search summaries \(1 result ?\)$") }).ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"/search\?q=falls%20care%20homes&type=summary$"));
         results = page.GetByRole(AriaRole.Region, new() { Name = "falls care homes" });
         await Assertions.Expect(results.GetByRole(AriaRole.Heading, new() { Level = 2 })).ToHaveTextAsync("1 result for ‘falls care homes’");
@@ -93,7 +93,7 @@ public sealed class SearchJourneyTests(BrowserFixture browser, SearchJourneySite
 
         await page.GetByLabel("Search summaries, work streams and requests").FillAsync(string.Join(' ', Enumerable.Repeat("falls", 100)));
         var response = await page.RunAndWaitForResponseAsync(
-            () => page.GetByRole(AriaRole.Button, new() { Name = "Search", Exact = true }).ClickAsync(),
+            () => page.Locator("#maincontent").GetByRole(AriaRole.Button, new() { Name = "Search", Exact = true }).ClickAsync(),
             r => r.Url.Contains("/search?", StringComparison.Ordinal));
         Assert.Equal((int)HttpStatusCode.BadRequest, response.Status);
         await Assertions.Expect(page).ToHaveTitleAsync(new Regex("^Error: "));
@@ -129,7 +129,7 @@ public sealed class SearchJourneyTests(BrowserFixture browser, SearchJourneySite
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Sort by newest first" }).ClickAsync();
         await Assertions.Expect(page.GetByText("Sorted by newest first.")).ToBeVisibleAsync();
-        await page.GetByRole(AriaRole.Link, new() { Name = "Falls prevention (1 result)" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { NameRegex = new Regex(@"^Falls prevention \(\d+ results? ?\)$") }).ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"topic=Falls%20prevention&sort=newest$"));
         await Assertions.Expect(page.GetByText("Topic: Falls prevention")).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Remove topic Falls prevention" }).ClickAsync();
