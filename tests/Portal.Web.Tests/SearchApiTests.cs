@@ -188,4 +188,18 @@ public sealed class SearchApiTests(SearchSiteFixture site)
         Assert.Contains(SearchSite.PublicTitle, unknown.Titles());
         Assert.True(admin.GetProperty("total").GetInt32() > 0, admin.ToString());
     }
+
+    [Fact]
+    public async Task The_openapi_document_describes_the_search_and_its_parameters()
+    {
+        using var anonymous = Portal.CreateClient();
+
+        var document = await anonymous.GetFromJsonAsync<JsonElement>("/openapi/v1.json");
+
+        var search = document.GetProperty("paths").GetProperty("/api/v1/search").GetProperty("get");
+        var parameters = search.GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString()).ToHashSet();
+        Assert.Equal(new[] { "q", "type", "topic", "system", "region", "workstream", "year", "evidence", "sort", "page", "pageSize" }.Order(StringComparer.Ordinal), parameters.Order(StringComparer.Ordinal));
+        Assert.True(search.GetProperty("responses").TryGetProperty("400", out _));
+        Assert.True(search.GetProperty("responses").TryGetProperty("503", out _));
+    }
 }

@@ -244,9 +244,34 @@ public sealed class SearchPageTests(SearchSiteFixture site)
 
         foreach (var html in new[] { await anonymous.GetStringAsync("/"), await anonymous.GetStringAsync("/evidence"), await member.GetStringAsync("/workstreams") })
         {
-            Assert.Contains("<form class=\"nhsuk-header__search-form\" id=\"search\" action=\"/search\" method=\"get\" novalidate>", html, StringComparison.Ordinal);
+            Assert.Contains("<form class=\"nhsuk-header__search-form\" action=\"/search\" method=\"get\" novalidate>", html, StringComparison.Ordinal);
             Assert.Contains("<input class=\"nhsuk-input\" id=\"search-field\" name=\"q\" type=\"search\"", html, StringComparison.Ordinal);
             Assert.Contains("<label class=\"nhsuk-label nhsuk-u-visually-hidden\" for=\"search-field\">", html, StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public async Task The_community_theme_keeps_the_header_search_box_and_the_search_page()
+    {
+        using var admin = Portal.CreateClient();
+        await admin.SignInAsAdministratorAsync();
+        using var anonymous = Portal.CreateClient();
+
+        using var saved = await admin.PostFormAsync("/admin/site", "/admin/theme", [new("theme", "CommunityTheme")]);
+        string home, results;
+        try
+        {
+            home = await anonymous.GetStringAsync("/");
+            results = await anonymous.GetStringAsync("/search?q=deprescribing");
+        }
+        finally
+        {
+            (await admin.PostFormAsync("/admin/site", "/admin/theme", [new("theme", "StemTheme")])).Dispose();
+        }
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Contains("data-theme=\"CommunityTheme\"", home, StringComparison.Ordinal);
+        Assert.Contains("<form class=\"nhsuk-header__search-form\" action=\"/search\"", home, StringComparison.Ordinal);
+        Assert.Contains("<mark>deprescribing</mark>", results, StringComparison.Ordinal);
     }
 }

@@ -25,7 +25,7 @@ public sealed class SearchController(PortalSearch search) : Controller
         var asked = form.Read(Request.Query, out var errors);
         if (errors.Count > 0)
         {
-            // The binder named its entries after the properties ("Q"); the errors belong to the fields as the page names them ("q").
+            // Only the form's own errors, under the names the page gives its fields ("q"), not the binder's entries.
             ModelState.Clear();
             foreach (var (field, message) in errors)
             {

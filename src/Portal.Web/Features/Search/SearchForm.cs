@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.WebUtilities;
 using Portal.Search;
 
@@ -8,7 +9,8 @@ namespace Portal.Web.Features.Search;
 /// What a reader may ask of a search, on the page (/search) and the API alike: the words, one value
 /// per facet, the sort, the page and its size. Everything arrives as text so that a value that is
 /// not a number or not a sort is refused with a clear message (400), never a binding failure.
-/// Parameters that are none of these are ignored.
+/// Parameters that are none of these are ignored. Each is named as the address names it, for the
+/// API's OpenAPI document too.
 /// </summary>
 public sealed class SearchForm
 {
@@ -17,26 +19,37 @@ public sealed class SearchForm
 
     public const int DefaultPageSize = 10;
 
+    [FromQuery(Name = "q")]
     public string? Q { get; set; }
 
+    [FromQuery(Name = "type")]
     public string? Type { get; set; }
 
+    [FromQuery(Name = "topic")]
     public string? Topic { get; set; }
 
+    [FromQuery(Name = "system")]
     public string? System { get; set; }
 
+    [FromQuery(Name = "region")]
     public string? Region { get; set; }
 
+    [FromQuery(Name = "workstream")]
     public string? WorkStream { get; set; }
 
+    [FromQuery(Name = "year")]
     public string? Year { get; set; }
 
+    [FromQuery(Name = "evidence")]
     public string? Evidence { get; set; }
 
+    [FromQuery(Name = "sort")]
     public string? Sort { get; set; }
 
+    [FromQuery(Name = "page")]
     public string? Page { get; set; }
 
+    [FromQuery(Name = "pageSize")]
     public string? PageSize { get; set; }
 
     /// <summary>The facet values asked for, by facet name (<see cref="Facets"/>), blanks left out.</summary>
