@@ -167,6 +167,19 @@ public sealed class SearchPageTests(SearchSiteFixture site)
     }
 
     [Fact]
+    public async Task A_page_past_the_last_says_so_and_links_to_the_first()
+    {
+        using var anonymous = Portal.CreateClient();
+
+        using var response = await anonymous.GetAsync("/search?q=deprescribing&page=40");
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("There are no results on page 40. <a href=\"/search?q=deprescribing\">Go to the first page</a>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("portal-search-hit", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Words_that_are_not_a_query_and_only_common_words_are_explained()
     {
         using var anonymous = Portal.CreateClient();
