@@ -164,7 +164,8 @@ public sealed class SearchForm
         }
 
         Add("sort", Sort);
-        Add("page", changes.ContainsKey("page") ? changes["page"] : null);
+        // A new search, facet or sort starts again at page 1.
+        Add("page", null);
         Add("pageSize", PageSize);
         return QueryHelpers.AddQueryString("/search", values);
     }
