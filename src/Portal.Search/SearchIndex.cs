@@ -107,7 +107,18 @@ public sealed partial class SearchIndex : IDisposable
     /// </summary>
     public bool TryOpen()
     {
-        System.IO.Directory.CreateDirectory(_options.Path);
+        try
+        {
+            System.IO.Directory.CreateDirectory(_options.Path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // A folder that cannot be made (a file in the way, no permission) must not stop the portal: search says it is rebuilding.
+            RecordError($"The index folder could not be made: {ex.Message}");
+            _state = SearchIndexState.Rebuilding;
+            return false;
+        }
+
         var currentPath = System.IO.Path.Combine(_options.Path, CurrentFile);
         if (!File.Exists(currentPath))
         {

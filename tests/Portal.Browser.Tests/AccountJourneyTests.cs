@@ -152,7 +152,7 @@ public sealed class AccountJourneyTests(BrowserFixture browser, SetUpSiteFixture
         await page.OpenAdministrationPageAsync("Users");
         await page.AssertNoViolationsAsync();
         await page.GetByLabel("Search by name or email address").FillAsync("lena");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
+        await page.Locator("#maincontent").GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Lena Hartley" }).ClickAsync();
         await Assertions.Expect(page.GetByLabel("Librarian")).ToBeCheckedAsync();
         await page.AssertNoViolationsAsync();

@@ -85,6 +85,7 @@ public static class ApiServiceCollectionExtensions
         Summaries.SummaryReviewApi.Map(api);
         Impact.ImpactApi.Map(api);
         Publication.PublicationApi.Map(api);
+        Search.SearchApi.Map(api);
         return endpoints;
     }
 
