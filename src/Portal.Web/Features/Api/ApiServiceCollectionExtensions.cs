@@ -85,6 +85,7 @@ public static class ApiServiceCollectionExtensions
         Summaries.SummaryReviewApi.Map(api);
         Impact.ImpactApi.Map(api);
         Publication.PublicationApi.Map(api);
+        Search.SimilarApi.Map(api);
         return endpoints;
     }
 
