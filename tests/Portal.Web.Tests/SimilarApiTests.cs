@@ -45,11 +45,11 @@ public sealed class SimilarApiTests(SimilarSiteFixture site)
     public async Task Count_limits_the_hits()
     {
         await Portal.WaitForRecipeAsync();
-        using var coordinator = await Portal.ApiAsAsync(TestSite.CoordinatorEmail);
+        using var lena = await Portal.ApiAsAsync(TestSite.LibrarianEmail);
         const string falls = "falls in older people living at home or in care homes, exercise, deprescribing and medication review";
 
-        var many = await SimilarIdsAsync(coordinator, falls, 20);
-        var one = await SimilarIdsAsync(coordinator, falls, 1);
+        var many = await SimilarIdsAsync(lena, falls, 20);
+        var one = await SimilarIdsAsync(lena, falls, 1);
 
         Assert.True(many.Count > 1, $"Expected several hits, got {many.Count}.");
         Assert.Equal([many[0]], one);

@@ -9,18 +9,24 @@ namespace Portal.Web.Features.Search;
 
 /// <summary>
 /// The "past summaries" factor of matching from more-like-this, the same similarity the request
-/// form shows: a librarian's past work is the delivered summaries they wrote, and each request
-/// scores the best of them against its question, relative to the best summary of anyone's for
-/// that question (so 1 is "wrote the closest summary there is"). Topics still count
-/// (<see cref="TopicPastWorkSimilarity"/>): a request delivered without a summary of one's own,
-/// or closed as answered, is past work too, so a pair scores the higher of the two. While this
-/// node's index is being rebuilt, topics alone.
+/// form shows: a librarian's past work is the delivered summaries they wrote. More-like-this finds
+/// the summaries like each request's question; each is scored by how much of the question's
+/// words (as the index analyses them) its own title and question cover, and a librarian scores the
+/// best of theirs. Raw more-like-this scores cannot be compared between questions, and scoring
+/// them against the best hit would call the best of a poor lot "very similar": a summary that
+/// covers less than half of the question is not past work on it.
+/// Topics still count (<see cref="TopicPastWorkSimilarity"/>): a request delivered without a
+/// summary of one's own, or closed as answered, is past work too, so a pair scores the higher of
+/// the two. While this node's index is being rebuilt, topics alone.
 /// Holds no context of its own (the interface says why): it reads through the one passed in.
 /// </summary>
 public sealed class SearchPastWorkSimilarity(SearchIndex index, TopicPastWorkSimilarity topics) : IPastWorkSimilarity
 {
     /// <summary>How many summaries like a question are looked at: enough to reach past the few closest authors.</summary>
     public const int SummariesLookedAt = 50;
+
+    /// <summary>The share of a question's words a summary must cover to count as past work on it.</summary>
+    public const double CoveredAtLeast = 0.5;
 
     /// <summary>Matching sees every summary, as those who see every request do; readers' access is not the question here.</summary>
     private static readonly IReadOnlyCollection<string> EverySummary = [AccessTerms.Permission(RequestsPermissions.ViewAllRequests.Name)];
@@ -58,10 +64,11 @@ public sealed class SearchPastWorkSimilarity(SearchIndex index, TopicPastWorkSim
         // Delivered summaries only: a draft is work in hand, not past work.
         var summaries = await db.SearchSummaries.AsNoTracking()
             .Where(s => summaryIds.Contains(s.Id) && s.State == SummaryState.Final)
-            .Select(s => new { s.Id, s.RequestId, s.Authors })
+            .Select(s => new { s.Id, s.RequestId, s.Authors, s.Content.Title, s.Content.Question })
             .ToListAsync(cancellationToken);
         var summaryFacts = summaries.ToDictionary(s => s.Id.ToString(), StringComparer.OrdinalIgnoreCase);
         var wanted = librarianIds.ToHashSet(StringComparer.Ordinal);
+        var coveredBySummary = new Dictionary<string, IReadOnlySet<string>>(StringComparer.OrdinalIgnoreCase);
 
         var scores = new Dictionary<(Guid, string), double>();
         foreach (var request in requests)
@@ -70,19 +77,30 @@ public sealed class SearchPastWorkSimilarity(SearchIndex index, TopicPastWorkSim
             var hits = hitsByRequest[request.RequestId]
                 .Where(h => summaryFacts.TryGetValue(h.Id, out var s) && s.RequestId != request.RequestId)
                 .ToList();
-            if (hits.Count == 0 || hits[0].Score <= 0)
+            var asked = index.Terms(request.Question);
+            if (asked.Count == 0)
             {
                 continue;
             }
 
-            var best = hits[0].Score;
             foreach (var hit in hits)
             {
-                foreach (var author in summaryFacts[hit.Id].Authors.Where(wanted.Contains))
+                var summary = summaryFacts[hit.Id];
+                if (!coveredBySummary.TryGetValue(hit.Id, out var covered))
+                {
+                    coveredBySummary[hit.Id] = covered = index.Terms(summary.Title + "\n" + summary.Question);
+                }
+
+                var share = (double)asked.Count(covered.Contains) / asked.Count;
+                if (share < CoveredAtLeast)
+                {
+                    continue;
+                }
+
+                foreach (var author in summary.Authors.Where(wanted.Contains))
                 {
                     var key = (request.RequestId, author);
-                    // Hits come best first, so an author's first hit is their best.
-                    scores.TryAdd(key, Math.Clamp(hit.Score / best, 0, 1));
+                    scores[key] = Math.Max(scores.GetValueOrDefault(key), share);
                 }
             }
         }
