@@ -36,6 +36,17 @@ public sealed class SimilarMatchingTests(SimilarSiteFixture site)
         Assert.Equal(0, PastSummaries(other.Id), 6);
         Assert.True(ids.IndexOf(writer.Id) < ids.IndexOf(other.Id), $"The writer of the similar summary should rank above the other: {string.Join(", ", ids)}");
         Assert.Equal("Past summaries on very similar questions.", matches.Single(m => m.GetProperty("userId").GetString() == writer.Id).GetProperty("factors")[1].GetProperty("explanation").GetString());
+
+        // Requests for me scores the same way from the librarian's side.
+        async Task<double> ForMeAsync(TestLibrarian librarian)
+        {
+            using var api = Portal.Api(librarian.Token);
+            var mine = (await api.GetFromJsonAsync<JsonElement>("/api/v1/librarians/me/matches")).EnumerateArray().Single(m => m.GetProperty("requestId").GetString() == request.ToString());
+            return mine.GetProperty("factors")[1].GetProperty("score").GetDouble();
+        }
+
+        Assert.Equal(1, await ForMeAsync(writer), 6);
+        Assert.Equal(0, await ForMeAsync(other), 6);
     }
 
     [Fact]

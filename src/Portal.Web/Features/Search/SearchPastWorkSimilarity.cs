@@ -8,13 +8,15 @@ using Portal.Web.Features.Requests;
 namespace Portal.Web.Features.Search;
 
 /// <summary>
-/// The "past summaries" factor of matching from more-like-this, the same similarity the request
-/// form shows: a librarian's past work is the delivered summaries they wrote. More-like-this finds
-/// the summaries like each request's question; each is scored by how much of the question's
-/// words (as the index analyses them) its own title and question cover, and a librarian scores the
-/// best of theirs. Raw more-like-this scores cannot be compared between questions, and scoring
-/// them against the best hit would call the best of a poor lot "very similar": a summary that
-/// covers less than half of the question is not past work on it.
+/// The "past summaries" factor of matching from the search index, the same similarity the request
+/// form shows: a librarian's past work is the delivered summaries they wrote. A summary scores by
+/// how much of the request's question (its words as the index analyses them) its own title and
+/// question cover, and a librarian scores the best of theirs; a summary that covers less than half
+/// is not past work on the question. Raw more-like-this scores cannot be compared between
+/// questions, and scoring against the best hit would call the best of a poor lot "very similar".
+/// For one request and many librarians, more-like-this finds the summaries worth comparing; for
+/// one librarian and many requests (requests for me), that librarian's own summaries are compared
+/// with each question, which is one query however many requests are open.
 /// Topics still count (<see cref="TopicPastWorkSimilarity"/>): a request delivered without a
 /// summary of one's own, or closed as answered, is past work too, so a pair scores the higher of
 /// the two. While this node's index is being rebuilt, topics alone.
@@ -38,60 +40,33 @@ public sealed class SearchPastWorkSimilarity(SearchIndex index, TopicPastWorkSim
         ArgumentNullException.ThrowIfNull(requests);
         ArgumentNullException.ThrowIfNull(librarianIds);
         var byTopics = await topics.ScoreAsync(db, requests, librarianIds, cancellationToken);
-        if (requests.Count == 0 || librarianIds.Count == 0)
+        if (requests.Count == 0 || librarianIds.Count == 0 || !index.IsReady)
         {
             return byTopics;
         }
 
-        var hitsByRequest = new Dictionary<Guid, IReadOnlyList<SimilarHit>>();
-        foreach (var request in requests)
+        var summaries = librarianIds.Count == 1
+            ? await WrittenByAsync(db, librarianIds.First(), cancellationToken)
+            : await LikeAnyOfAsync(db, requests, cancellationToken);
+        if (summaries is null)
         {
-            var hits = index.Similar(request.Question, EverySummary, [SearchTypes.Summary], SummariesLookedAt);
-            if (hits is null)
-            {
-                return byTopics; // Rebuilding: topics until the index is back.
-            }
-
-            hitsByRequest[request.RequestId] = hits;
+            return byTopics; // Started rebuilding meanwhile: topics until the index is back.
         }
 
-        var summaryIds = hitsByRequest.Values.SelectMany(h => h).Select(h => Guid.TryParse(h.Id, out var id) ? id : Guid.Empty).Where(id => id != Guid.Empty).Distinct().ToList();
-        if (summaryIds.Count == 0)
-        {
-            return byTopics;
-        }
-
-        // Delivered summaries only: a draft is work in hand, not past work.
-        var summaries = await db.SearchSummaries.AsNoTracking()
-            .Where(s => summaryIds.Contains(s.Id) && s.State == SummaryState.Final)
-            .Select(s => new { s.Id, s.RequestId, s.Authors, s.Content.Title, s.Content.Question })
-            .ToListAsync(cancellationToken);
-        var summaryFacts = summaries.ToDictionary(s => s.Id.ToString(), StringComparer.OrdinalIgnoreCase);
         var wanted = librarianIds.ToHashSet(StringComparer.Ordinal);
-        var coveredBySummary = new Dictionary<string, IReadOnlySet<string>>(StringComparer.OrdinalIgnoreCase);
-
         var scores = new Dictionary<(Guid, string), double>();
         foreach (var request in requests)
         {
-            // The request's own summary (a re-run, say) is not past work on it.
-            var hits = hitsByRequest[request.RequestId]
-                .Where(h => summaryFacts.TryGetValue(h.Id, out var s) && s.RequestId != request.RequestId)
-                .ToList();
             var asked = index.Terms(request.Question);
             if (asked.Count == 0)
             {
                 continue;
             }
 
-            foreach (var hit in hits)
+            // The request's own summary (a re-run, say) is not past work on it.
+            foreach (var summary in summaries.Where(s => s.RequestId != request.RequestId))
             {
-                var summary = summaryFacts[hit.Id];
-                if (!coveredBySummary.TryGetValue(hit.Id, out var covered))
-                {
-                    coveredBySummary[hit.Id] = covered = index.Terms(summary.Title + "\n" + summary.Question);
-                }
-
-                var share = (double)asked.Count(covered.Contains) / asked.Count;
+                var share = (double)asked.Count(summary.Terms.Contains) / asked.Count;
                 if (share < CoveredAtLeast)
                 {
                     continue;
@@ -120,4 +95,45 @@ public sealed class SearchPastWorkSimilarity(SearchIndex index, TopicPastWorkSim
 
         return new PastWorkScores(scores);
     }
+
+    /// <summary>The delivered summaries the librarian wrote (a draft is work in hand, not past work).</summary>
+    private async Task<IReadOnlyList<PastSummary>> WrittenByAsync(PortalDbContext db, string librarianId, CancellationToken cancellationToken)
+    {
+        var rows = await db.SearchSummaries.AsNoTracking()
+            .Where(s => s.State == SummaryState.Final && s.Authors.Contains(librarianId))
+            .Select(s => new { s.RequestId, s.Authors, s.Content.Title, s.Content.Question })
+            .ToListAsync(cancellationToken);
+        return rows.Select(s => new PastSummary(s.RequestId, s.Authors, index.Terms(s.Title + "\n" + s.Question))).ToList();
+    }
+
+    /// <summary>The delivered summaries more-like-this finds for any of the questions; null while the index is rebuilt.</summary>
+    private async Task<IReadOnlyList<PastSummary>?> LikeAnyOfAsync(PortalDbContext db, IReadOnlyCollection<PastWorkQuestion> requests, CancellationToken cancellationToken)
+    {
+        var ids = new HashSet<Guid>();
+        foreach (var request in requests)
+        {
+            var hits = index.Similar(request.Question, EverySummary, [SearchTypes.Summary], SummariesLookedAt);
+            if (hits is null)
+            {
+                return null;
+            }
+
+            ids.UnionWith(hits.Select(h => Guid.TryParse(h.Id, out var id) ? id : Guid.Empty).Where(id => id != Guid.Empty));
+        }
+
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        var found = ids.ToList();
+        var rows = await db.SearchSummaries.AsNoTracking()
+            .Where(s => found.Contains(s.Id) && s.State == SummaryState.Final)
+            .Select(s => new { s.RequestId, s.Authors, s.Content.Title, s.Content.Question })
+            .ToListAsync(cancellationToken);
+        return rows.Select(s => new PastSummary(s.RequestId, s.Authors, index.Terms(s.Title + "\n" + s.Question))).ToList();
+    }
+
+    /// <summary>A delivered summary as matching compares it: whose it is, and the words of its title and question.</summary>
+    private sealed record PastSummary(Guid RequestId, IReadOnlyList<string> Authors, IReadOnlySet<string> Terms);
 }
