@@ -50,6 +50,24 @@ public sealed class SimilarFormTests(SimilarSiteFixture site)
     }
 
     [Fact]
+    public async Task The_check_button_needs_the_antiforgery_token_and_a_lead()
+    {
+        using var helen = await Portal.SignedInAsync(Helen);
+        using var claire = await Portal.SignedInAsync(TestSite.MemberEmail, followRedirects: true);
+        using var anonymous = Portal.CreateClient();
+        var form = ValidForm(await FrailtyIdAsync(), DeprescribingQuestion);
+
+        using var forged = await helen.PostAsync("/requests/new/similar", new FormUrlEncodedContent(form));
+        using var member = await claire.PostFormAsync("/workstreams", "/requests/new/similar", form);
+        using var signedOut = await anonymous.PostAsync("/requests/new/similar", new FormUrlEncodedContent(form));
+
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, member.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, signedOut.StatusCode);
+        Assert.Contains("/account/sign-in", signedOut.Headers.Location!.OriginalString, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_check_button_says_so_when_no_summary_is_like_the_question()
     {
         await Portal.WaitForRecipeAsync();
