@@ -9,6 +9,9 @@ namespace Portal.Benchmarks;
 /// explained ranking, as the notifier and the coordinator's view do after their queries.
 /// Generated with a fixed seed: profiles on a topic tree of 8 groups of 5, 42 systems in 7
 /// regions, capacities of 1 to 4 with some searches held, and time away for about a third.
+/// The portal's similarity (SearchPastWorkSimilarity) takes the higher of this topic score and one
+/// from the search index (more-like-this, then how much of the question each summary covers); its
+/// index queries are measured with the search benchmarks, not here.
 /// </summary>
 [MemoryDiagnoser]
 public class MatchingBenchmarks

@@ -11,7 +11,7 @@ namespace Portal.Web.Tests;
 /// nothing is saved; a stale form saves nothing and loses nothing; a save rebuilds every node's
 /// index, after which a term found only through the new rule finds the document.
 /// </summary>
-public sealed partial class SearchAdminSynonymsTests(SearchSiteFixture site) : IClassFixture<SearchSiteFixture>
+public sealed partial class SearchAdminSynonymsTests(SearchAdminSiteFixture site) : IClassFixture<SearchAdminSiteFixture>
 {
     private const string Page = "/admin/search/synonyms";
 

@@ -4,13 +4,13 @@ using Portal.Testing;
 namespace Portal.Web.Tests;
 
 /// <summary>A site whose search worker looks for changes every second.</summary>
-public sealed class SearchSiteFixture : SetUpSiteFixture
+public sealed class SearchAdminSiteFixture : SetUpSiteFixture
 {
     protected override IReadOnlyDictionary<string, string>? Settings { get; } = new Dictionary<string, string> { ["Portal:Search:PollInterval"] = "00:00:01" };
 }
 
 /// <summary>Administrators see how this node's index stands and ask every node to rebuild.</summary>
-public sealed class SearchAdminTests(SearchSiteFixture site) : IClassFixture<SearchSiteFixture>
+public sealed class SearchAdminTests(SearchAdminSiteFixture site) : IClassFixture<SearchAdminSiteFixture>
 {
     private PortalProcess Portal => site.Portal;
 

@@ -86,6 +86,7 @@ public static class ApiServiceCollectionExtensions
         Impact.ImpactApi.Map(api);
         Publication.PublicationApi.Map(api);
         Search.SearchApi.Map(api);
+        Search.SimilarApi.Map(api);
         return endpoints;
     }
 

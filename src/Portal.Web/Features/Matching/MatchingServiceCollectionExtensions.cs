@@ -8,15 +8,16 @@ namespace Portal.Web.Features.Matching;
 public static class MatchingServiceCollectionExtensions
 {
     /// <summary>
-    /// Explained matching of librarians and requests: the matcher, the past-work similarity (topics
-    /// until the search module replaces it), the notifications of the top matches, the "Requests for
+    /// Explained matching of librarians and requests: the matcher, the past-work similarity (more-like-this
+    /// over past summaries, with topics), the notifications of the top matches, the "Requests for
     /// me" menu item, and the settings Portal:Matching:Weights:{Topics,Similarity,Geography,Capacity,Availability}
     /// and Portal:Matching:NotifyTop.
     /// </summary>
     public static IServiceCollection AddPortalMatching(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(ReadSettings(configuration));
-        services.AddSingleton<IPastWorkSimilarity, TopicPastWorkSimilarity>();
+        services.AddSingleton<TopicPastWorkSimilarity>();
+        services.AddSingleton<IPastWorkSimilarity, Search.SearchPastWorkSimilarity>();
         services.AddScoped<LibrarianMatcher>();
         services.AddScoped<IDomainEventReactor, MatchNotifier>();
         services.AddSingleton<INavigationProvider>(new MatchingNavigation());
