@@ -123,7 +123,7 @@ public sealed partial class SearchIndex : IDisposable
         if (!File.Exists(currentPath))
         {
             // A new node, or its folder was deleted: either way the status page says why searches wait.
-            RecordError($"No index was found in {_options.Path}; it is being built.");
+            RecordError($"There was no index in {_options.Path} when this server started (a first start, or the folder was removed), so one is being built.");
             _state = SearchIndexState.Rebuilding;
             return false;
         }

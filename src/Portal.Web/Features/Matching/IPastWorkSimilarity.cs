@@ -7,8 +7,9 @@ public sealed record PastWorkQuestion(Guid RequestId, string Question, IReadOnly
 
 /// <summary>
 /// How similar each request is to each librarian's past work (0–1), the "past summaries" factor of
-/// matching. Topics stand in for now (<see cref="TopicPastWorkSimilarity"/>); the search module
-/// replaces it with more-like-this over past summaries by registering its own implementation.
+/// matching: more-like-this over the summaries each librarian wrote (Search.SearchPastWorkSimilarity),
+/// with the topics of the requests they delivered (<see cref="TopicPastWorkSimilarity"/>) as a floor
+/// and as the whole answer while the node's index is being rebuilt.
 /// An implementation must not take the PortalDbContext in its constructor: the save hook's
 /// notifier uses it, and the hook is built with the context. It reads through the context passed in.
 /// </summary>

@@ -152,14 +152,8 @@ public sealed class SearchIndexingService(SearchIndex index, IServiceScopeFactor
 
         if (!TryOpen())
         {
-            // Said on the status page too: an administrator who finds a fresh index should know why.
-            var reason = index.Status().LastError;
-            if (reason is null)
-            {
-                index.RecordError("There was no index on this server when it started (a first start, or the index folder was removed), so one is being built from the database.");
-            }
-
-            logger.LogWarning("Search: no usable index on this node ({Reason}); rebuilding.", reason ?? "none yet");
+            // The index keeps the reason for the status page too: an administrator who finds a fresh index should know why.
+            logger.LogWarning("Search: no usable index on this node ({Reason}); rebuilding.", index.Status().LastError);
         }
 
         var failures = 0;
