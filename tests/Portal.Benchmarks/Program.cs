@@ -1,9 +1,13 @@
 using BenchmarkDotNet.Running;
 
-// "search": the search benchmark's measured run (rebuild of 100,000 summaries, query latencies), see SearchBenchmarkRun.
-if (args is ["search", .. var searchArgs])
+// The search benchmark's measured run (rebuild of 100,000 summaries, query latencies) and the plain
+// Kestrel page scripts/bench.sh compares the search page with; anything else goes to BenchmarkDotNet.
+switch (args)
 {
-    return Portal.Benchmarks.SearchBenchmarkRun.Run(searchArgs);
+    case ["search", .. var searchArgs]:
+        return Portal.Benchmarks.SearchBenchmarkRun.Run(searchArgs);
+    case ["search-plain", .. var plainArgs]:
+        return await Portal.Benchmarks.SearchPlainKestrel.RunAsync(plainArgs);
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(Portal.Benchmarks.SegmentationBenchmarks).Assembly).Run(args);

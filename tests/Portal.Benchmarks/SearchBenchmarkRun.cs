@@ -11,7 +11,7 @@ namespace Portal.Benchmarks;
 /// of 100,000 summaries takes about a minute, and the query latencies are a distribution, not a
 /// mean): generate and map the summaries, rebuild an index from them on both cores as the
 /// portal's rebuild does, then time a mix of queries one by one as a member.
-/// <code>dotnet run -c Release --project tests/Portal.Benchmarks -- search [--summaries 100000] [--queries 1000] [--threads 2] [--seed 42] [--index DIR]</code>
+/// <code>dotnet run -c Release --project tests/Portal.Benchmarks -- search [--summaries 100000] [--queries 1000] [--threads 2] [--seed 42] [--index DIR] [--no-synonyms]</code>
 /// </summary>
 internal static class SearchBenchmarkRun
 {
@@ -22,13 +22,15 @@ internal static class SearchBenchmarkRun
         var threads = Option(args, "--threads", 2);
         var seed = Option(args, "--seed", SearchSummaryGenerator.DefaultSeed);
         var keep = OptionText(args, "--index");
+        // To see what index-time synonyms cost: the same rebuild without them.
+        var synonyms = args.Contains("--no-synonyms") ? SynonymRules.None : null;
         var folder = keep ?? Path.Combine(Path.GetTempPath(), "portal-bench-search-" + Guid.NewGuid().ToString("N")[..8]);
         Console.WriteLine($"Search benchmark: {summaries:N0} summaries (seed {seed}), {queryCount:N0} queries, {threads} threads, {Environment.ProcessorCount} cores, .NET {Environment.Version}");
         Console.WriteLine($"Index folder: {folder}");
         try
         {
             var documents = Generate(summaries, threads, seed);
-            using var index = Rebuild(documents, threads, folder);
+            using var index = Rebuild(documents, threads, folder, synonyms);
             documents = null;
             GC.Collect();
             Query(index, queryCount);
@@ -96,13 +98,13 @@ internal static class SearchBenchmarkRun
 
     private static long Bytes { get; set; }
 
-    private static SearchIndex Rebuild(SearchDocument[] documents, int threads, string folder)
+    private static SearchIndex Rebuild(SearchDocument[] documents, int threads, string folder, SynonymRules? synonyms)
     {
         var index = new SearchIndex(new SearchIndexOptions { Path = folder });
         index.TryOpen();
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var watch = Stopwatch.StartNew();
-        using (var builder = index.BeginRebuild())
+        using (var builder = index.BeginRebuild(synonyms))
         {
             // As SearchIndexing.RebuildAsync does with each batch it reads: both cores add documents.
             Parallel.ForEach(documents, new ParallelOptions { MaxDegreeOfParallelism = threads }, builder.Add);
