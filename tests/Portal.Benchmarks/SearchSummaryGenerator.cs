@@ -56,7 +56,7 @@ internal sealed class SearchSummaryGenerator
             systems.AddRange(names.Select(name => new GeoArea($"E540000{code++:D2}", name, GeoLevel.System, area, new DateOnly(2022, 7, 1), null, null)));
         }
 
-        // Four work streams a theme, a third of them in the club's own system (the first).
+        // Four work streams a theme: the first in the club's own system, and a fifth of the others too.
         var created = new DateTimeOffset(2016, 1, 4, 9, 0, 0, TimeSpan.Zero);
         var n = 0;
         foreach (var theme in Themes)
