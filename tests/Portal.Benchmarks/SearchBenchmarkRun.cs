@@ -12,7 +12,7 @@ namespace Portal.Benchmarks;
 /// of 100,000 summaries takes about a minute, and the query latencies are a distribution, not a
 /// mean): generate and map the summaries, rebuild an index from them on both cores as the
 /// portal's rebuild does, then time a mix of queries one by one as a member.
-/// <code>dotnet run -c Release --project tests/Portal.Benchmarks -- search [--summaries 100000] [--queries 1000] [--threads 2] [--seed 42] [--index DIR] [--no-synonyms]</code>
+/// <code>dotnet run -c Release --project tests/Portal.Benchmarks -- search [--summaries 100000] [--queries 1000] [--threads 2] [--seed 42] [--index DIR] [--no-synonyms] [--sample N]</code>
 /// </summary>
 internal static class SearchBenchmarkRun
 {
@@ -25,6 +25,16 @@ internal static class SearchBenchmarkRun
         var keep = OptionText(args, "--index");
         // To see what index-time synonyms cost: the same rebuild without them.
         var synonyms = args.Contains("--no-synonyms") ? SynonymRules.None : null;
+        if (OptionText(args, "--sample") is { } sample)
+        {
+            // One generated document as the index receives it, to read what the generator writes.
+            var document = new SearchSummaryGenerator(seed).Generate(int.Parse(sample, CultureInfo.InvariantCulture)).ToDocument();
+            Console.WriteLine($"{document.Title}\n{document.Url} {document.Date:yyyy-MM-dd} [{string.Join(", ", document.Access)}]");
+            Console.WriteLine(string.Join("; ", document.Facets.Select(f => $"{f.Key}: {string.Join(", ", f.Value)}")));
+            Console.WriteLine($"\n{document.Body}\n\n--- references (not shown in hits) ---\n{document.More}");
+            return 0;
+        }
+
         var folder = keep ?? Path.Combine(Path.GetTempPath(), "portal-bench-search-" + Guid.NewGuid().ToString("N")[..8]);
         Console.WriteLine($"Search benchmark: {summaries:N0} summaries (seed {seed}), {queryCount:N0} queries, {threads} threads, {Environment.ProcessorCount} cores, .NET {Environment.Version}");
         Console.WriteLine($"Index folder: {folder}");
