@@ -496,7 +496,7 @@ public sealed class IndexBuilder : IDisposable
         _analyzer = analyzer;
         _synonyms = synonyms;
         // A bigger buffer than batches need: a rebuild writes everything at once, from several threads.
-        _writer = new IndexWriter(directory, new IndexWriterConfig(PortalAnalyzer.Version, analyzer) { OpenMode = OpenMode.CREATE, RAMBufferSizeMB = 128 });
+        _writer = new IndexWriter(directory, new IndexWriterConfig(PortalAnalyzer.Version, analyzer) { OpenMode = OpenMode.CREATE, RAMBufferSizeMB = 256 });
     }
 
     public void Add(SearchDocument document) => _writer.AddDocument(LuceneDocuments.From(document));

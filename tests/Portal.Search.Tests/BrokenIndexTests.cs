@@ -45,7 +45,7 @@ public sealed class BrokenIndexTests : IDisposable
 
         Assert.False(restarted.TryOpen());
 
-        SaysItIsRebuilding(restarted, "No index");
+        SaysItIsRebuilding(restarted, "There was no index");
         RebuildsToReady(restarted);
     }
 
