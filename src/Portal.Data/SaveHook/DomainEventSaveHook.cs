@@ -11,10 +11,11 @@ namespace Portal.Data.SaveHook;
 /// outbox mails). They are added to the same save, so they commit or roll back with the change.
 /// </summary>
 public sealed class DomainEventSaveHook(
-    IActor actor, TimeProvider clock, IEnumerable<IDomainEventReactor> reactors, IEnumerable<IOutboxObserver> outboxObservers, IMailLinks links)
+    IActor actor, TimeProvider clock, IEnumerable<IDomainEventReactor> reactors, IEnumerable<IOutboxObserver> outboxObservers, IEnumerable<IIndexingObserver> indexingObservers, IMailLinks links)
     : SaveChangesInterceptor
 {
     private bool _queuedMail;
+    private bool _queuedTasks;
 
     // Reactors may change entities that raise further events; a chain longer than this is a bug.
     private const int MaxRounds = 8;
@@ -36,6 +37,7 @@ public sealed class DomainEventSaveHook(
         {
             await WriteSideEffectsAsync(db, cancellationToken);
             _queuedMail = db.ChangeTracker.Entries<OutboxMessage>().Any(e => e.State == EntityState.Added);
+            _queuedTasks = db.ChangeTracker.Entries<IndexingTask>().Any(e => e.State == EntityState.Added);
         }
 
         return result;
@@ -43,16 +45,27 @@ public sealed class DomainEventSaveHook(
 
     public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        // Inside a longer transaction the rows are not visible yet; the sender's next poll finds them.
-        if (_queuedMail && eventData.Context?.Database.CurrentTransaction is null)
+        // Inside a longer transaction the rows are not visible yet; the next poll finds them.
+        if (eventData.Context?.Database.CurrentTransaction is null)
         {
-            foreach (var observer in outboxObservers)
+            if (_queuedMail)
             {
-                observer.MessagesQueued();
+                foreach (var observer in outboxObservers)
+                {
+                    observer.MessagesQueued();
+                }
+            }
+
+            if (_queuedTasks)
+            {
+                foreach (var observer in indexingObservers)
+                {
+                    observer.TasksQueued();
+                }
             }
         }
 
-        _queuedMail = false;
+        _queuedMail = _queuedTasks = false;
         return ValueTask.FromResult(result);
     }
 

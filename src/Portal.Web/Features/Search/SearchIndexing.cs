@@ -132,7 +132,7 @@ public sealed class SearchIndexing(SearchIndex index, IEnumerable<ISearchIndexHa
 }
 
 /// <summary>Runs <see cref="SearchIndexing"/> on this node: straight on while there is a backlog, else every poll interval; after a failure, later each time.</summary>
-public sealed class SearchIndexingService(SearchIndex index, IServiceScopeFactory scopes, SearchOptions options, ILogger<SearchIndexingService> logger) : BackgroundService
+public sealed class SearchIndexingService(SearchIndex index, IServiceScopeFactory scopes, SearchOptions options, SearchIndexSignal signal, TimeProvider clock, ILogger<SearchIndexingService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -179,7 +179,15 @@ public sealed class SearchIndexingService(SearchIndex index, IServiceScopeFactor
                 var wait = failures == 0 ? options.PollInterval : TimeSpan.FromTicks(Math.Min(TimeSpan.FromMinutes(1).Ticks, options.PollInterval.Ticks << Math.Min(failures, 6)));
                 try
                 {
-                    await Task.Delay(wait, stoppingToken);
+                    // A save on this node wakes it at once; other nodes' saves are found at the next poll.
+                    if (failures == 0)
+                    {
+                        await signal.WaitAsync(wait, clock, stoppingToken);
+                    }
+                    else
+                    {
+                        await Task.Delay(wait, clock, stoppingToken);
+                    }
                 }
                 catch (OperationCanceledException)
                 {
@@ -206,4 +214,10 @@ public sealed class SearchIndexingService(SearchIndex index, IServiceScopeFactor
             return false;
         }
     }
+}
+
+/// <summary>Wakes this node's indexing loop when a save here wrote indexing tasks.</summary>
+public sealed class SearchIndexSignal : WakeSignal, IIndexingObserver
+{
+    void IIndexingObserver.TasksQueued() => Notify();
 }

@@ -21,6 +21,8 @@ public static class SearchServiceCollectionExtensions
         services.AddSingleton<ISearchIndexHandler, RequestIndexHandler>();
         services.AddSingleton<ISearchIndexHandler, SegmentationIndexHandler>();
         services.AddScoped<SearchIndexing>();
+        services.AddSingleton<SearchIndexSignal>();
+        services.AddSingleton<Portal.Data.SaveHook.IIndexingObserver>(sp => sp.GetRequiredService<SearchIndexSignal>());
         services.AddScoped<PortalSearch>();
         services.AddScoped<SearchAdministration>().AddSingleton<Theming.INavigationProvider, SearchAdminNavigation>();
         services.AddHostedService<SearchIndexingService>();
