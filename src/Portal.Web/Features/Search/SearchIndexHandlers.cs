@@ -24,12 +24,9 @@ public sealed class SummaryIndexHandler : ISearchIndexHandler
         return await SeriesDocumentsAsync(db, series, cancellationToken);
     }
 
-    public async Task<IReadOnlyDictionary<string, IReadOnlyCollection<string>>> DependentsAsync(PortalDbContext db, IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
-    {
-        // A summary's delivery moves its request (ADR-015), which raises the request's own task.
-        await Task.CompletedTask;
-        return SearchTypes.NoDependents;
-    }
+    /// <summary>None: a summary's delivery moves its request (ADR-015), which raises the request's own task.</summary>
+    public Task<IReadOnlyDictionary<string, IReadOnlyCollection<string>>> DependentsAsync(PortalDbContext db, IReadOnlyCollection<string> ids, CancellationToken cancellationToken) =>
+        Task.FromResult(SearchTypes.NoDependents);
 
     public async IAsyncEnumerable<IReadOnlyList<SearchDocument>> AllAsync(PortalDbContext db, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
