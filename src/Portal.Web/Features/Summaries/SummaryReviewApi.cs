@@ -36,39 +36,24 @@ internal static class SummaryReviewApi
             .RequireAuthorization(writers)
             .WithSummary("Ask a librarian who is not an author to peer review the search: { \"reviewerId\" }. On a request with a mentor, the mentor reviews. The summary must be complete; it goes into review (and version 1's request with it).")
             .Produces<WorkflowResponse>()
-            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity)
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesReviewProblems(withBody: true);
         group.MapPost("/approve", (Guid id, ReviewBody? body, SummaryWorkflow workflow, ClaimsPrincipal user, IAuthorizationService authorization, CancellationToken cancellationToken) =>
                 ReviewAsync(id, ReviewOutcome.Approved, body, workflow, user, authorization, cancellationToken))
             .RequireAuthorization(reviewers)
             .WithSummary("The reviewer approves the search on the PRESS 2015 checklist: { \"items\": [{ \"element\", \"judgement\", \"comment\" }], \"comment\" }, one item for each of the six elements. No item may be RevisionsRequired; a revision suggested needs a comment.")
             .Produces<ReviewResponse>()
-            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity)
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesReviewProblems(withBody: true);
         group.MapPost("/request-changes", (Guid id, ReviewBody? body, SummaryWorkflow workflow, ClaimsPrincipal user, IAuthorizationService authorization, CancellationToken cancellationToken) =>
                 ReviewAsync(id, ReviewOutcome.ChangesRequested, body, workflow, user, authorization, cancellationToken))
             .RequireAuthorization(reviewers)
             .WithSummary("The reviewer sends the search back to its authors on the PRESS 2015 checklist (same body as approve). Mark an element for revision or give a comment; every revision needs a comment. Version 1's request goes back to Claimed.")
             .Produces<ReviewResponse>()
-            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity)
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesReviewProblems(withBody: true);
         group.MapPost("/deliver", DeliverAsync)
             .RequireAuthorization(writers)
             .WithSummary("Deliver the summary to the requester; it becomes final. When approval is required (the author is mentored, the requester asked for a peer review, or the site requires it for every search) it must have been approved first: 409 says why.")
             .Produces<WorkflowResponse>()
-            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesReviewProblems(withBody: false);
         group.MapPost("/versions", StartRerunAsync)
             .RequireAuthorization(writers)
             .WithSummary("Re-run a final summary (librarians): a new draft version with the same question, strategies, findings and references and no search dates or hits. 201 with the new version; 409 when it is not final or has been re-run already.")
@@ -123,4 +108,25 @@ internal static class SummaryReviewApi
                 title: outcome.Message,
                 statusCode: StatusCodes.Status422UnprocessableEntity)
             : outcome.ToProblem();
+}
+
+internal static class SummaryReviewEndpointMetadata
+{
+    /// <summary>
+    /// What a review step may answer besides success: 422 for a form with problems, 400 for a body
+    /// that is not JSON (steps that take one), 403, 404 and 409 for the wrong state.
+    /// </summary>
+    public static RouteHandlerBuilder ProducesReviewProblems(this RouteHandlerBuilder builder, bool withBody)
+    {
+        builder.ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
+        if (withBody)
+        {
+            builder.ProducesProblem(StatusCodes.Status400BadRequest);
+        }
+
+        return builder
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+    }
 }

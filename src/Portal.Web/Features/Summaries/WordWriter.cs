@@ -126,16 +126,7 @@ internal sealed class WordWriter(MainDocumentPart main)
         ArgumentNullException.ThrowIfNull(header);
         ArgumentNullException.ThrowIfNull(rows);
         var columns = header.Count;
-        var table = new Table(new TableProperties(
-            new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct },
-            new TableBorders(
-                new TopBorder { Val = BorderValues.Single, Size = 4U },
-                new LeftBorder { Val = BorderValues.Single, Size = 4U },
-                new BottomBorder { Val = BorderValues.Single, Size = 4U },
-                new RightBorder { Val = BorderValues.Single, Size = 4U },
-                new InsideHorizontalBorder { Val = BorderValues.Single, Size = 4U },
-                new InsideVerticalBorder { Val = BorderValues.Single, Size = 4U })));
-        table.Append(new TableGrid(Enumerable.Range(0, columns).Select(_ => new GridColumn { Width = (9000 / columns).ToString(System.Globalization.CultureInfo.InvariantCulture) })));
+        var table = EmptyTable(columns);
         if (headerRow)
         {
             table.Append(Row(header, bold: true, isHeader: true));
@@ -149,11 +140,9 @@ internal sealed class WordWriter(MainDocumentPart main)
         return table;
     }
 
-    /// <summary>A table whose cells are already made (from HTML); rows are padded to the widest.</summary>
-    public static Table Table(IReadOnlyList<IReadOnlyList<(IReadOnlyList<Paragraph> Content, bool IsHeader)>> rows)
+    /// <summary>A full-width table with single borders everywhere and <paramref name="columns"/> equal columns, no rows yet.</summary>
+    private static Table EmptyTable(int columns)
     {
-        ArgumentNullException.ThrowIfNull(rows);
-        var columns = Math.Max(1, rows.Count == 0 ? 1 : rows.Max(r => r.Count));
         var table = new Table(new TableProperties(
             new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct },
             new TableBorders(
@@ -164,6 +153,15 @@ internal sealed class WordWriter(MainDocumentPart main)
                 new InsideHorizontalBorder { Val = BorderValues.Single, Size = 4U },
                 new InsideVerticalBorder { Val = BorderValues.Single, Size = 4U })));
         table.Append(new TableGrid(Enumerable.Range(0, columns).Select(_ => new GridColumn { Width = (9000 / columns).ToString(System.Globalization.CultureInfo.InvariantCulture) })));
+        return table;
+    }
+
+    /// <summary>A table whose cells are already made (from HTML); rows are padded to the widest.</summary>
+    public static Table Table(IReadOnlyList<IReadOnlyList<(IReadOnlyList<Paragraph> Content, bool IsHeader)>> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var columns = Math.Max(1, rows.Count == 0 ? 1 : rows.Max(r => r.Count));
+        var table = EmptyTable(columns);
         foreach (var row in rows)
         {
             var tableRow = new TableRow();
