@@ -1,8 +1,9 @@
 namespace Portal.Core.Librarians;
 
 /// <summary>
-/// How close a request is to a librarian's past work, judged by topics alone: the stand-in for
-/// the search module's more-like-this over past summaries, which will replace it.
+/// How close a request is to a librarian's past work, judged by topics alone: the floor under the
+/// search index's score of the summaries they wrote, and the whole score while a node's index is
+/// being rebuilt (ADR-021).
 /// </summary>
 public static class PastWorkSimilarity
 {
